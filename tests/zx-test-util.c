@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <sys/wait.h>
 
 #include "zx-test-util.h"
 
@@ -54,6 +56,12 @@ zx_test_new_store (const char *dir, const char *name)
   g_assert_nonnull (store);
   zx_store_set_actor (store, "tester");
   return store;
+}
+
+void
+zx_test_create_db (const char *dir, const char *name)
+{
+  g_object_unref (zx_test_new_store (dir, name));
 }
 
 GBytes *
@@ -116,4 +124,29 @@ zx_test_query_int (sqlite3 *db, const char *sql)
     value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
+}
+
+GPid
+zx_test_spawn_async (const char *const *argv, int *out_stdout_fd)
+{
+  g_autoptr (GError) error = NULL;
+  GPid pid = 0;
+
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, NULL, out_stdout_fd, NULL, &error);
+  g_assert_no_error (error);
+  return pid;
+}
+
+int
+zx_test_wait (GPid pid)
+{
+  int status = 0;
+
+  while (waitpid (pid, &status, 0) < 0)
+    g_assert_cmpint (errno, ==, EINTR);
+  g_spawn_close_pid (pid);
+  if (WIFEXITED (status))
+    return WEXITSTATUS (status);
+  return 128 + WTERMSIG (status);
 }

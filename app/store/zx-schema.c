@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "zx-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "zx-core-resources.h"
+#include "zx-store-private.h"
+#include "zx-schema.h"
+
+/* Creating and migrating run under an exclusive transaction from `zhixingctl init` or the first
+ * run on the local default database, never on a file another client may be using for work. */
+
+typedef struct
+{
+  const char *kind, *name, *trigger;
+  int amount;
+  const char *unit;
+  int repeat, warn;
+  const char *source;
+} NodeRule;
+
+/* The defaults of DOMAIN.md; Settings edits them. */
+static const NodeRule default_node_rules[] = {
+  { "officer_assigned", "承办人确定", "filed", 7, "days", 1, 3, "SPC time-limit rules 2006 art. 2" },
+  { "execution_notice", "执行通知书及报告财产令", "assigned", 3, "days", 1, 1, "2006 art. 4; 2017 art. 3" },
+  { "network_query", "总对总网络查询", "filed", 3, "days", 1, 1, "local rule" },
+  { "property_report", "报告财产令发出", "filed", 7, "days", 1, 2, "local rule" },
+  { "p2p_query", "点对点查询", "filed", 15, "days", 1, 3, "local rule" },
+  { "four_checks", "四查两报完成", "filed", 3, "months", 1, 7, "local rule" },
+  { "lead_verified", "线索核查", "lead", 7, "days", 1, 2, "2017 rules art. 2" },
+  { "lead_verified_urgent", "紧急线索核查", "lead_urgent", 3, "days", 1, 1, "2017 rules art. 2" },
+  { "case_concluded", "审限届满", "filed", 6, "months", 1, 15, "2006 art. 1" },
+  { "zhongben_requery", "终本后定期查询", "zhongben", 6, "months", 10, 15, "2016 终本 rules art. 9" },
+  { "money_payout", "执行款发放", "money_received", 30, "days", 1, 5, "SPC money rules 2017" },
+};
+
+typedef struct
+{
+  const char *key;
+  int value;
+  const char *unit, *description;
+} RuleParam;
+
+static const RuleParam default_params[] = {
+  { "warn_days", 3, "days", "amber warning this many days before a node is due" },
+  { "non_litigation_limit", 3, "months", "time limit of non-litigation (非诉) cases" },
+  { "extension_request_before", 5, "days", "extension must be asked this long before the limit" },
+  { "seizure_term_deposit", 12, "months", "longest freeze of bank deposits" },
+  { "seizure_term_movable", 24, "months", "longest seizure of movables" },
+  { "seizure_term_real_estate", 36, "months", "longest seizure of real estate" },
+  { "seizure_term_other", 36, "months", "longest seizure of equity and other property rights" },
+  { "seizure_warn_first", 30, "days", "first warning before a seizure expires" },
+  { "seizure_warn_second", 7, "days", "second warning before a seizure expires" },
+  { "list_period", 24, "months", "listing period for grounds 2-6" },
+  { "list_extension_max", 36, "months", "longest extension of a listing period" },
+  { "list_decision_days", 15, "days", "decision on a listing application" },
+  { "list_grace_max", 3, "months", "longest grace period before publication" },
+  { "list_removal", 3, "working_days", "removal after a removal ground or the period end" },
+  { "list_revoke", 3, "working_days", "revocation or correction of a wrong entry" },
+  { "detention_max", 15, "days", "longest judicial detention" },
+  { "fine_person_max", 10000000, "fen", "highest fine for a person" },
+  { "fine_entity_min", 5000000, "fen", "lowest fine for an entity" },
+  { "fine_entity_max", 100000000, "fen", "highest fine for an entity" },
+  { "auction_reserve_min", 70, "percent", "reserve price as a share of the appraisal" },
+  { "auction_notice_movable", 15, "days", "announcement before an auction of movables" },
+  { "auction_notice_real_estate", 30, "days", "announcement before an auction of real estate" },
+  { "auction_second_round", 30, "days", "second round after a failed first" },
+  { "auction_second_discount_max", 20, "percent", "largest reduction in the second round" },
+  { "auction_sale_days", 60, "days", "sale at the second price (变卖)" },
+  { "aid_max_months", 36, "count", "aid ceiling in months of the average wage" },
+  { "complaint_due", 30, "days", "reply to a complaint" },
+  { "zhongben_min_months", 3, "months", "终本 needs more than this since filing" },
+};
+
+static gboolean
+exec_resource (sqlite3 *db, const char *name, GError **error)
+{
+  g_autofree char *path = g_strconcat ("/cn/zhixing/core/", name, NULL);
+  g_autoptr (GBytes) bytes = g_resource_lookup_data (zx_core_get_resource (), path, 0, error);
+  g_autofree char *sql = NULL;
+
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return zx_store_exec (db, sql, error);
+}
+
+static gboolean
+run_stmt (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      zx_set_sqlite_error (error, db, rc, _("Seeding the rules"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+seed_meta (sqlite3 *db, const char *now, GError **error)
+{
+  const char *pairs[][2] = {
+    { "created_at", now },
+    { "min_writer_version", PACKAGE_VERSION },
+    { "court_name", "承德市双桥区人民法院" },
+    { "court_code", "冀0802" },
+  };
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", -1, &stmt,
+                      NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (pairs) && ok; i++)
+    {
+      sqlite3_bind_text (stmt, 1, pairs[i][0], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, pairs[i][1], -1, SQLITE_STATIC);
+      ok = run_stmt (db, stmt, error);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+seed_rules (sqlite3 *db, const char *now, const char *actor, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  sqlite3_prepare_v2 (db,
+                      "INSERT INTO node_rules (kind, name, trigger, amount, unit, repeat_count, "
+                      "warn_days, source, created_at, updated_at, updated_by) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      -1, &stmt, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (default_node_rules) && ok; i++)
+    {
+      const NodeRule *r = &default_node_rules[i];
+
+      sqlite3_bind_text (stmt, 1, r->kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, r->name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, r->trigger, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, r->amount);
+      sqlite3_bind_text (stmt, 5, r->unit, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 6, r->repeat);
+      sqlite3_bind_int (stmt, 7, r->warn);
+      sqlite3_bind_text (stmt, 8, r->source, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 11, actor, -1, SQLITE_STATIC);
+      ok = run_stmt (db, stmt, error);
+    }
+  sqlite3_finalize (stmt);
+  if (!ok)
+    return FALSE;
+
+  sqlite3_prepare_v2 (db,
+                      "INSERT INTO rule_params (key, value, unit, description, updated_at, "
+                      "updated_by) VALUES (?, ?, ?, ?, ?, ?)",
+                      -1, &stmt, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (default_params) && ok; i++)
+    {
+      const RuleParam *p = &default_params[i];
+
+      sqlite3_bind_text (stmt, 1, p->key, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, p->value);
+      sqlite3_bind_text (stmt, 3, p->unit, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, p->description, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 6, actor, -1, SQLITE_STATIC);
+      ok = run_stmt (db, stmt, error);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+zx_schema_load_calendar (sqlite3 *db, GError **error)
+{
+  g_autoptr (GBytes) bytes = g_resource_lookup_data (zx_core_get_resource (),
+                                                     "/cn/zhixing/core/holidays-cn.tsv", 0, error);
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (bytes == NULL)
+    return FALSE;
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (text, "\n", -1);
+  sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO calendar (day, kind, name) VALUES (?, ?, ?)",
+                      -1, &stmt, NULL);
+  for (guint i = 0; lines[i] != NULL && ok; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], "\t", 3);
+
+      if (g_strv_length (f) < 2 || lines[i][0] == '#')
+        continue;
+      sqlite3_bind_text (stmt, 1, f[0], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, f[1], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, f[2], -1, SQLITE_TRANSIENT);
+      ok = run_stmt (db, stmt, error);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+create_in_txn (sqlite3 *db, const char *actor, GError **error)
+{
+  g_autofree char *now = zx_now_iso ();
+  g_autofree char *pragmas = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean empty;
+
+  sqlite3_prepare_v2 (db, "SELECT count(*) = 0 FROM sqlite_schema", -1, &stmt, NULL);
+  empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (!empty)
+    {
+      g_set_error (error, ZX_ERROR, ZX_ERROR_EXISTS,
+                   _("The file already holds tables; refusing to create a schema in it."));
+      return FALSE;
+    }
+
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             ZX_APPLICATION_ID, 1);
+  return exec_resource (db, "schema-v1.sql", error) && seed_meta (db, now, error)
+         && seed_rules (db, now, actor, error) && zx_schema_load_calendar (db, error)
+         && zx_store_exec (db, pragmas, error);
+}
+
+static gboolean
+in_exclusive (sqlite3 *db, gboolean (*func) (sqlite3 *, gconstpointer, GError **),
+              gconstpointer data, GError **error)
+{
+  if (!zx_store_exec (db, "BEGIN EXCLUSIVE", error))
+    return FALSE;
+  if (!func (db, data, error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  if (!zx_store_exec (db, "COMMIT", error))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+create_cb (sqlite3 *db, gconstpointer data, GError **error)
+{
+  return create_in_txn (db, data, error);
+}
+
+gboolean
+zx_schema_create (sqlite3 *db, const char *actor, GError **error)
+{
+  return in_exclusive (db, create_cb, actor, error);
+}
+
+/* Forward migrations: step N brings a database from schema N-1 to N. Schema 1 is the creation
+ * itself (a file whose creation was interrupted has our id but no tables). */
+static const ZxMigration migrations[] = {
+  { 1, NULL },
+};
+
+typedef struct
+{
+  int from;
+  const ZxMigration *steps;
+  guint n_steps;
+} MigrateData;
+
+static gboolean
+migrate_cb (sqlite3 *db, gconstpointer data, GError **error)
+{
+  const MigrateData *m = data;
+
+  for (guint i = 0; i < m->n_steps; i++)
+    {
+      const ZxMigration *step = &m->steps[i];
+      g_autofree char *pragma = NULL;
+
+      if (step->version <= m->from)
+        continue;
+      if (step->version == 1)
+        {
+          if (!create_in_txn (db, "zhixing", error))
+            return FALSE;
+          continue;
+        }
+      if (!zx_store_exec (db, step->sql, error))
+        return FALSE;
+      pragma = g_strdup_printf ("PRAGMA user_version = %d", step->version);
+      if (!zx_store_exec (db, pragma, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+zx_schema_apply_migrations (sqlite3 *db, int from_version, const ZxMigration *steps,
+                            guint n_steps, GError **error)
+{
+  MigrateData data = { from_version, steps, n_steps };
+
+  return in_exclusive (db, migrate_cb, &data, error);
+}
+
+gboolean
+zx_schema_migrate (sqlite3 *db, int from_version, GError **error)
+{
+  return zx_schema_apply_migrations (db, from_version, migrations, G_N_ELEMENTS (migrations),
+                                     error);
+}
