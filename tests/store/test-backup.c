@@ -144,7 +144,9 @@ main (int argc, char **argv)
   if (argc == 3 && g_str_equal (argv[1], "--writer"))
     return writer_main (argv[2]);
 
-  g_setenv ("ZX_TEST_SELF", g_file_read_link ("/proc/self/exe", NULL), TRUE);
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  g_setenv ("ZX_TEST_SELF", self, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/backup/under-load", test_backup_under_load);
   return g_test_run ();

@@ -139,7 +139,9 @@ main (int argc, char **argv)
   if (argc == 4 && g_str_equal (argv[1], "--child"))
     return child_main (argv[2], atoi (argv[3]));
 
-  g_setenv ("ZX_TEST_SELF", g_file_read_link ("/proc/self/exe", NULL), TRUE);
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  g_setenv ("ZX_TEST_SELF", self, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/concurrency/no-lost-update", test_no_lost_update);
   return g_test_run ();

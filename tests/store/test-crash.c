@@ -155,7 +155,9 @@ main (int argc, char **argv)
   if (argc == 3 && g_str_has_prefix (argv[1], "--child"))
     return child_main (argv[2], g_str_equal (argv[1], "--child-announce"));
 
-  g_setenv ("ZX_TEST_SELF", g_file_read_link ("/proc/self/exe", NULL), TRUE);
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  g_setenv ("ZX_TEST_SELF", self, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/crash/kill-mid-transaction", test_kill_mid_transaction);
   return g_test_run ();

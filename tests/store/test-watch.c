@@ -104,7 +104,9 @@ main (int argc, char **argv)
   if (argc == 3 && g_str_equal (argv[1], "--child"))
     return child_main (argv[2]);
 
-  g_setenv ("ZX_TEST_SELF", g_file_read_link ("/proc/self/exe", NULL), TRUE);
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  g_setenv ("ZX_TEST_SELF", self, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/watch/other-process", test_other_process);
   g_test_add_func ("/store/watch/detail", test_detail);
