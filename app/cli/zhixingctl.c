@@ -12,6 +12,7 @@
 #include "domain/zx-validate.h"
 #include "io/zx-case-io.h"
 #include "io/zx-demo.h"
+#include "stats/zx-stats.h"
 #include "store/zx-store.h"
 
 /* zhixingctl: the command-line contract of DESIGN.md. Exit codes: 0 success, 1 invalid input or
@@ -340,6 +341,108 @@ cmd_validate (Globals *g, int argc, char **argv)
   return 0;
 }
 
+static void
+print_json (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, TRUE);
+
+  g_print ("%s\n", text);
+}
+
+static const char *
+rate_text (JsonObject *o, const char *member, char *buf, gsize size)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return "—";
+  g_snprintf (buf, size, "%.1f%%", json_node_get_double (node));
+  return buf;
+}
+
+static void
+print_stats_row (const char *label, JsonObject *o)
+{
+  JsonObject *ind = json_object_get_object_member (o, "indicators");
+  char r1[16], r2[16], r3[16], r4[16];
+
+  g_print ("%-16s %6" G_GINT64_FORMAT " %6" G_GINT64_FORMAT " %6" G_GINT64_FORMAT " %7s %7s %7s %7s %6"
+           G_GINT64_FORMAT "\n",
+           label, json_object_get_int_member (o, "filed"),
+           json_object_get_int_member (o, "concluded"),
+           json_object_get_int_member (o, "in_progress"),
+           rate_text (o, "closure_rate", r1, sizeof r1),
+           rate_text (o, "realization_rate", r2, sizeof r2),
+           rate_text (ind, "on_time_rate", r3, sizeof r3),
+           rate_text (ind, "zhongben_compliance_rate", r4, sizeof r4),
+           json_object_get_int_member (o, "overdue_nodes"));
+}
+
+static int
+cmd_stats (Globals *g, int argc, char **argv)
+{
+  g_autofree char *from = NULL, *to = NULL;
+  gint64 team = 0, officer = 0;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day (default: 1 January of this year)"), "YYYY-MM-DD" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day (default: today)"), "YYYY-MM-DD" },
+    { "team", 0, 0, G_OPTION_ARG_INT64, &team, N_("Only this team (id)"), "T" },
+    { "officer", 0, 0, G_OPTION_ARG_INT64, &officer, N_("Only this officer (id)"), "O" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("One JSON document on stdout"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZxStore) store = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  ZxStatsQuery query = { 0 };
+  JsonObject *o;
+  JsonArray *teams;
+  int status = 0;
+
+  if (!parse_options ("stats", "", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (_("stats takes only options"));
+  if (from == NULL)
+    from = g_strdup_printf ("%.4s-01-01", g->today);
+  if (to == NULL)
+    to = g_strdup (g->today);
+  if (!zx_validate_date (from, &error) || !zx_validate_date (to, &error))
+    return usage_error (error->message);
+
+  store = open_store (g, ZX_STORE_OPEN_VIEWER, &error);
+  if (store == NULL)
+    return fail (error);
+  query.from = from;
+  query.to = to;
+  query.today = g->today;
+  query.team_id = team;
+  query.officer_id = officer;
+  root = zx_stats_compute (store, &query, &error);
+  if (root == NULL)
+    return fail (error);
+  if (json)
+    {
+      print_json (root);
+      return 0;
+    }
+
+  o = json_node_get_object (root);
+  g_print (_("%s, %s to %s\n"), json_object_get_string_member (o, "court"), from, to);
+  g_print ("%-16s %6s %6s %6s %7s %7s %7s %7s %6s\n", "", _("filed"), _("closed"), _("open"),
+           _("closure"), _("realized"), _("on time"), _("zhongben"), _("overdue"));
+  teams = json_object_get_array_member (o, "teams");
+  for (guint i = 0; i < json_array_get_length (teams); i++)
+    {
+      JsonObject *t = json_array_get_object_element (teams, i);
+      const char *name = json_object_get_string_member (t, "name");
+      print_stats_row (*name ? name : _("(unassigned)"), t);
+    }
+  print_stats_row (_("Court"), json_object_get_object_member (o, "total"));
+  return 0;
+}
+
 static const struct
 {
   const char *name;
@@ -351,6 +454,7 @@ static const struct
   { "import", cmd_import, N_("import cases FILE.csv (all-or-nothing)") },
   { "export", cmd_export, N_("export cases FILE.csv|-") },
   { "validate", cmd_validate, N_("validate id|uscc|case-no VALUE") },
+  { "stats", cmd_stats, N_("workload, indicators and work-report figures (--from --to --json)") },
   { "check", cmd_check, N_("integrity check and audit chain verification") },
   { "backup", cmd_backup, N_("verified online backup to DIR") },
 };

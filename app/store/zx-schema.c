@@ -71,6 +71,7 @@ static const RuleParam default_params[] = {
   { "auction_sale_days", 60, "days", "sale at the second price (变卖)" },
   { "aid_max_months", 36, "count", "aid ceiling in months of the average wage" },
   { "complaint_due", 30, "days", "reply to a complaint" },
+  { "aid_budget", 0, "fen", "judicial aid budget for the year (0: not set)" },
   { "zhongben_min_months", 3, "months", "终本 needs more than this since filing" },
 };
 
