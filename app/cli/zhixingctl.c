@@ -360,15 +360,30 @@ rate_text (JsonObject *o, const char *member, char *buf, gsize size)
   return buf;
 }
 
+/* LABEL padded to WIDTH terminal columns: CJK characters take two. */
+static char *
+pad_label (const char *label, int width)
+{
+  GString *s = g_string_new (label);
+  int used = 0;
+
+  for (const char *p = label; *p; p = g_utf8_next_char (p))
+    used += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  for (; used < width; used++)
+    g_string_append_c (s, ' ');
+  return g_string_free (s, FALSE);
+}
+
 static void
 print_stats_row (const char *label, JsonObject *o)
 {
+  g_autofree char *padded = pad_label (label, 16);
   JsonObject *ind = json_object_get_object_member (o, "indicators");
   char r1[16], r2[16], r3[16], r4[16];
 
-  g_print ("%-16s %6" G_GINT64_FORMAT " %6" G_GINT64_FORMAT " %6" G_GINT64_FORMAT " %7s %7s %7s %7s %6"
+  g_print ("%s %6" G_GINT64_FORMAT " %6" G_GINT64_FORMAT " %6" G_GINT64_FORMAT " %7s %7s %7s %7s %6"
            G_GINT64_FORMAT "\n",
-           label, json_object_get_int_member (o, "filed"),
+           padded, json_object_get_int_member (o, "filed"),
            json_object_get_int_member (o, "concluded"),
            json_object_get_int_member (o, "in_progress"),
            rate_text (o, "closure_rate", r1, sizeof r1),
@@ -437,7 +452,7 @@ cmd_stats (Globals *g, int argc, char **argv)
     {
       JsonObject *t = json_array_get_object_element (teams, i);
       const char *name = json_object_get_string_member (t, "name");
-      print_stats_row (*name ? name : _("(unassigned)"), t);
+      print_stats_row (*name ? name : _("(no team)"), t);
     }
   print_stats_row (_("Court"), json_object_get_object_member (o, "total"));
   return 0;
