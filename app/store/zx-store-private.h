@@ -27,6 +27,9 @@ struct _ZxStore
   gboolean     own_commit;
   gboolean     in_txn;
 
+  /* prepared statements by SQL text (sqlite3_stmt*), finalized before the connection closes */
+  GHashTable  *stmts;
+
   /* writable columns per table, from PRAGMA table_info: char* → GPtrArray of char* */
   GHashTable  *columns;
 };
@@ -44,6 +47,8 @@ gboolean zx_schema_migrate (sqlite3 *db, int from_version, GError **error);
 /* zx-store.c */
 void     zx_store_emit_changed (ZxStore *self, const char *entity, gint64 id);
 gboolean zx_store_exec (sqlite3 *db, const char *sql, GError **error);
+sqlite3_stmt *zx_store_prepare (ZxStore *self, const char *sql, GError **error);
+void     zx_store_release (sqlite3_stmt *stmt);
 GPtrArray *zx_store_table_columns (ZxStore *self, const char *table);
 gboolean zx_store_is_known_table (ZxStore *self, const char *table);
 

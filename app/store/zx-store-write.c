@@ -163,17 +163,13 @@ zx_txn_get_now (ZxTxn *txn)
   return txn->now;
 }
 
+/* Statements come from the store's cache: an import prepares the same five statements for every
+ * row otherwise. Each use ends with zx_store_release(), which also drops the read lock. */
 static gboolean
-prepare (sqlite3 *db, const char *sql, sqlite3_stmt **stmt, GError **error)
+prepare (ZxStore *store, const char *sql, sqlite3_stmt **stmt, GError **error)
 {
-  int rc = sqlite3_prepare_v2 (db, sql, -1, stmt, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      zx_set_sqlite_error (error, db, rc, _("Preparing a statement"));
-      return FALSE;
-    }
-  return TRUE;
+  *stmt = zx_store_prepare (store, sql, error);
+  return *stmt != NULL;
 }
 
 static gboolean
@@ -289,7 +285,7 @@ zx_store_get_row (ZxStore *self, const char *entity, gint64 id, GError **error)
     }
   /* ENTITY is a table name checked against the schema above, never user text. */
   sql = g_strdup_printf ("SELECT * FROM \"%s\" WHERE id = ?", entity);
-  if (!prepare (self->db, sql, &stmt, error))
+  if (!prepare (self, sql, &stmt, error))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
@@ -338,7 +334,7 @@ zx_store_get_row (ZxStore *self, const char *entity, gint64 id, GError **error)
     {
       zx_set_sqlite_error (error, self->db, rc, _("Reading a record"));
     }
-  sqlite3_finalize (stmt);
+  zx_store_release (stmt);
   return row;
 }
 
@@ -392,21 +388,21 @@ zx_txn_audit (ZxTxn *txn, const char *action, const char *entity, gint64 entity_
   gboolean has_id = entity_id != 0;
   gboolean ok;
 
-  if (!prepare (db, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &stmt, error))
+  if (!prepare (txn->store, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &stmt, error))
     return FALSE;
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       seq = sqlite3_column_int64 (stmt, 0) + 1;
       prev = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
     }
-  sqlite3_finalize (stmt);
+  zx_store_release (stmt);
   if (prev == NULL)
     prev = g_strdup (ZX_AUDIT_GENESIS);
 
   hash = zx_audit_hash (prev, seq, txn->now, txn->store->actor, txn->store->host, action, entity,
                         entity_id, has_id, before_json, after_json);
 
-  if (!prepare (db,
+  if (!prepare (txn->store,
                 "INSERT INTO audit (seq, at, actor, host, action, entity, entity_id, before_json, "
                 "after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 &stmt, error))
@@ -424,7 +420,7 @@ zx_txn_audit (ZxTxn *txn, const char *action, const char *entity, gint64 entity_
   sqlite3_bind_text (stmt, 10, prev, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 11, hash, -1, SQLITE_STATIC);
   ok = step_done (db, stmt, _("Writing the audit record"), error);
-  sqlite3_finalize (stmt);
+  zx_store_release (stmt);
   return ok;
 }
 
@@ -436,7 +432,7 @@ zx_txn_log_change (ZxTxn *txn, const char *entity, gint64 entity_id, const char 
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
-  if (!prepare (db,
+  if (!prepare (txn->store,
                 "INSERT INTO change_log (entity, entity_id, op, at, actor) VALUES (?, ?, ?, ?, ?)",
                 &stmt, error))
     return FALSE;
@@ -446,7 +442,7 @@ zx_txn_log_change (ZxTxn *txn, const char *entity, gint64 entity_id, const char 
   sqlite3_bind_text (stmt, 4, txn->now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, txn->store->actor, -1, SQLITE_STATIC);
   ok = step_done (db, stmt, _("Writing the change log"), error);
-  sqlite3_finalize (stmt);
+  zx_store_release (stmt);
   return ok;
 }
 
@@ -505,12 +501,12 @@ zx_txn_insert (ZxTxn *txn, const char *entity, JsonObject *fields, gint64 *out_i
     g_string_append (sql, "?, ");
   g_string_append (sql, has_created ? "?, ?, ?)" : "?, ?)");
 
-  if (!prepare (self->db, sql->str, &stmt, error))
+  if (!prepare (self, sql->str, &stmt, error))
     return FALSE;
   for (GList *l = names; l != NULL; l = l->next, index++)
     if (!bind_node (stmt, index, entity, l->data, json_object_get_member (fields, l->data), error))
       {
-        sqlite3_finalize (stmt);
+        zx_store_release (stmt);
         return FALSE;
       }
   if (has_created)
@@ -519,7 +515,7 @@ zx_txn_insert (ZxTxn *txn, const char *entity, JsonObject *fields, gint64 *out_i
   sqlite3_bind_text (stmt, index++, self->actor, -1, SQLITE_STATIC);
 
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  zx_store_release (stmt);
   if (rc != SQLITE_DONE)
     {
       set_write_error (error, self->db, rc, entity);
@@ -592,12 +588,12 @@ zx_txn_update (ZxTxn *txn, const char *entity, gint64 id, gint64 expected_versio
   g_string_append (sql, "version = version + 1, updated_at = ?, updated_by = ? "
                         "WHERE id = ? AND version = ?");
 
-  if (!prepare (self->db, sql->str, &stmt, error))
+  if (!prepare (self, sql->str, &stmt, error))
     return FALSE;
   for (GList *l = names; l != NULL; l = l->next, index++)
     if (!bind_node (stmt, index, entity, l->data, json_object_get_member (fields, l->data), error))
       {
-        sqlite3_finalize (stmt);
+        zx_store_release (stmt);
         return FALSE;
       }
   sqlite3_bind_text (stmt, index++, txn->now, -1, SQLITE_STATIC);
@@ -605,7 +601,7 @@ zx_txn_update (ZxTxn *txn, const char *entity, gint64 id, gint64 expected_versio
   sqlite3_bind_int64 (stmt, index++, id);
   sqlite3_bind_int64 (stmt, index++, expected_version);
   rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
+  zx_store_release (stmt);
   if (rc != SQLITE_DONE)
     {
       set_write_error (error, self->db, rc, entity);
@@ -641,12 +637,12 @@ typedef struct
 
 /* Returns TRUE and the earlier result if OP_ID was already applied. */
 static gboolean
-lookup_save (sqlite3 *db, const char *op_id, gint64 *out_id, GError **error)
+lookup_save (ZxStore *store, const char *op_id, gint64 *out_id, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean found = FALSE;
 
-  if (!prepare (db, "SELECT entity_id FROM saves WHERE op_id = ?", &stmt, error))
+  if (!prepare (store, "SELECT entity_id FROM saves WHERE op_id = ?", &stmt, error))
     return FALSE;
   sqlite3_bind_text (stmt, 1, op_id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -654,7 +650,7 @@ lookup_save (sqlite3 *db, const char *op_id, gint64 *out_id, GError **error)
       *out_id = sqlite3_column_int64 (stmt, 0);
       found = TRUE;
     }
-  sqlite3_finalize (stmt);
+  zx_store_release (stmt);
   return found;
 }
 
@@ -665,7 +661,7 @@ record_save (ZxTxn *txn, const char *op_id, const char *entity, gint64 id, GErro
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
-  if (!prepare (db, "INSERT INTO saves (op_id, entity, entity_id, at, actor) VALUES (?, ?, ?, ?, ?)",
+  if (!prepare (txn->store, "INSERT INTO saves (op_id, entity, entity_id, at, actor) VALUES (?, ?, ?, ?, ?)",
                 &stmt, error))
     return FALSE;
   sqlite3_bind_text (stmt, 1, op_id, -1, SQLITE_STATIC);
@@ -674,7 +670,7 @@ record_save (ZxTxn *txn, const char *op_id, const char *entity, gint64 id, GErro
   sqlite3_bind_text (stmt, 4, txn->now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, txn->store->actor, -1, SQLITE_STATIC);
   ok = step_done (db, stmt, _("Recording the save"), error);
-  sqlite3_finalize (stmt);
+  zx_store_release (stmt);
   return ok;
 }
 
@@ -684,7 +680,7 @@ save_txn (ZxTxn *txn, gpointer user_data, GError **error)
   SaveData *data = user_data;
   gint64 earlier = 0;
 
-  if (lookup_save (txn->store->db, data->op_id, &earlier, NULL))
+  if (lookup_save (txn->store, data->op_id, &earlier, NULL))
     {
       data->result_id = earlier;
       return TRUE;

@@ -33,6 +33,7 @@ zx_store_finalize (GObject *object)
   ZxStore *self = ZX_STORE (object);
 
   zx_store_unwatch (self);
+  g_clear_pointer (&self->stmts, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->columns, g_hash_table_unref);
@@ -69,6 +70,8 @@ zx_store_init (ZxStore *self)
   self->actor = g_strdup (g_get_user_name ());
   self->host = g_strdup (g_get_host_name ());
   self->write_timeout_ms = 60000;
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) sqlite3_finalize);
   self->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_ptr_array_unref);
 }
@@ -132,6 +135,33 @@ zx_store_exec (sqlite3 *db, const char *sql, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+sqlite3_stmt *
+zx_store_prepare (ZxStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->stmts, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      zx_set_sqlite_error (error, self->db, rc, _("Preparing a statement"));
+      return NULL;
+    }
+  g_hash_table_insert (self->stmts, g_strdup (sql), stmt);
+  return stmt;
+}
+
+void
+zx_store_release (sqlite3_stmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 }
 
 static char *
