@@ -50,7 +50,6 @@ gboolean zx_store_exec (sqlite3 *db, const char *sql, GError **error);
 sqlite3_stmt *zx_store_prepare (ZxStore *self, const char *sql, GError **error);
 void     zx_store_release (sqlite3_stmt *stmt);
 GPtrArray *zx_store_table_columns (ZxStore *self, const char *table);
-gboolean zx_store_is_known_table (ZxStore *self, const char *table);
 
 /* zx-store-validate.c: domain checks on a row's fields before it is written */
 gboolean zx_store_validate_fields (ZxTxn *txn, const char *entity, JsonObject *fields,

@@ -15,7 +15,8 @@
  * The rules (DESIGN.md, "The shared database"): rollback journal, never WAL on a network file
  * system, synchronous=FULL, no mmap, BEGIN IMMEDIATE for every write, viewers use query_only. */
 
-#define ZX_BUSY_TIMEOUT_MS 2000
+/* SQLite's own busy handler for reads; writes add random back-off on top (zx-store-write.c). */
+#define ZX_BUSY_TIMEOUT_MS 10000
 
 enum
 {
@@ -243,8 +244,8 @@ apply_pragmas (ZxStore *self, gboolean keep_wal, gboolean viewer, GError **error
 
   if (mode == NULL)
     {
-      g_set_error (error, ZX_ERROR, ZX_ERROR_IO, _("Cannot read the journal mode of “%s”: %s"),
-                   self->path, sqlite3_errmsg (self->db));
+      zx_set_sqlite_error (error, self->db, sqlite3_errcode (self->db),
+                           _("Reading the journal mode"));
       return FALSE;
     }
   if (!keep_wal && !viewer && !self->read_only && g_ascii_strcasecmp (mode, "delete") != 0)
@@ -330,6 +331,34 @@ check_schema (ZxStore *self, ZxStoreOpenFlags flags, gboolean created, GError **
   return TRUE;
 }
 
+static gboolean load_columns (ZxStore *self, GError **error);
+
+/* Pragmas, schema checks and the column map. Another client's commit can hold the file locked
+ * longer than the busy timeout under load: that is retried with back-off, like a write. */
+static gboolean
+set_up_connection (ZxStore *self, ZxStoreOpenFlags flags, gboolean keep_wal, gboolean created,
+                   GError **error)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) self->write_timeout_ms * 1000;
+
+  for (guint attempt = 0;; attempt++)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      g_clear_pointer (&self->journal_mode, g_free);
+      if (apply_pragmas (self, keep_wal, (flags & ZX_STORE_OPEN_VIEWER) != 0, &local_error)
+          && check_schema (self, flags, created, &local_error) && load_columns (self, &local_error))
+        return TRUE;
+      if (!g_error_matches (local_error, ZX_ERROR, ZX_ERROR_BUSY) || created
+          || g_get_monotonic_time () > deadline)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_usleep ((gulong) g_random_int_range (20, 200 + 100 * (gint32) MIN (attempt, 5u)) * 1000);
+    }
+}
+
 ZxStore *
 zx_store_open (const char *path, ZxStoreOpenFlags flags, GError **error)
 {
@@ -383,8 +412,7 @@ zx_store_open (const char *path, ZxStoreOpenFlags flags, GError **error)
       return NULL;
     }
 
-  if (!apply_pragmas (self, keep_wal, viewer, error)
-      || !check_schema (self, flags, created, error))
+  if (!set_up_connection (self, flags, keep_wal, created, error))
     {
       if (created)
         {
@@ -490,14 +518,6 @@ zx_store_get_meta (ZxStore *self, const char *key)
   return value;
 }
 
-gboolean
-zx_store_is_known_table (ZxStore *self, const char *table)
-{
-  GPtrArray *cols = zx_store_table_columns (self, table);
-
-  return cols != NULL && cols->len > 0;
-}
-
 /* Column names of TABLE as the schema defines them. Mutations only accept these names, so a
  * column name never comes from user data. The internal tables are not mutable this way. */
 GPtrArray *
@@ -505,34 +525,45 @@ zx_store_table_columns (ZxStore *self, const char *table)
 {
   static const char *const internal[] = { "meta", "change_log", "audit", "saves",
                                           "case_counters", "sqlite_sequence", NULL };
-  GPtrArray *cols = g_hash_table_lookup (self->columns, table);
-  sqlite3_stmt *stmt = NULL;
 
-  if (cols != NULL)
-    return cols;
   if (g_strv_contains (internal, table))
     return NULL;
+  return g_hash_table_lookup (self->columns, table);
+}
 
-  cols = g_ptr_array_new_with_free_func (g_free);
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT name FROM pragma_table_info(?) "
-                          "WHERE ? IN (SELECT name FROM sqlite_schema WHERE type = 'table')",
-                          -1, &stmt, NULL)
-      == SQLITE_OK)
+/* Reads every table's columns once at open, so that no mutation has to ask the schema while
+ * other clients hold locks. */
+static gboolean
+load_columns (ZxStore *self, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_hash_table_remove_all (self->columns);
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT m.name, p.name FROM sqlite_schema m, pragma_table_info(m.name) p "
+                           "WHERE m.type = 'table' ORDER BY m.name, p.cid",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, table, -1, SQLITE_TRANSIENT);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        g_ptr_array_add (cols, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      const char *table = (const char *) sqlite3_column_text (stmt, 0);
+      GPtrArray *cols = g_hash_table_lookup (self->columns, table);
+
+      if (cols == NULL)
+        {
+          cols = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (self->columns, g_strdup (table), cols);
+        }
+      g_ptr_array_add (cols, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);
-  if (cols->len == 0)
+  if (rc != SQLITE_DONE)
     {
-      g_ptr_array_unref (cols);
-      return NULL;
+      zx_set_sqlite_error (error, self->db, rc, _("Reading the schema"));
+      return FALSE;
     }
-  g_hash_table_insert (self->columns, g_strdup (table), cols);
-  return cols;
+  return TRUE;
 }
 
 char *
