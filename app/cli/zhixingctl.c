@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
 #include <locale.h>
@@ -126,7 +128,7 @@ cmd_demo (Globals *g, int argc, char **argv)
   start = g_get_monotonic_time ();
   if (!zx_demo_generate (store, &options, &error))
     return fail (error);
-  g_print (_("Generated %d demo cases (seed %" G_GINT64_FORMAT ", today %s) in %.1f s\n"), cases,
+  g_print (_("Generated %d demo cases (seed %" PRId64 ", today %s) in %.1f s\n"), cases,
            seed, g->today, (g_get_monotonic_time () - start) / 1e6);
   return 0;
 }
@@ -190,7 +192,7 @@ cmd_check (Globals *g, int argc, char **argv)
       for (guint i = 0; i < report->problems->len; i++)
         g_printerr ("%s\n", (const char *) g_ptr_array_index (report->problems, i));
       if (report->ok)
-        g_print (_("ok: integrity, foreign keys, counters and %" G_GINT64_FORMAT
+        g_print (_("ok: integrity, foreign keys, counters and %" PRId64
                    " audit rows verified in %.2f s\n"),
                  report->audit_rows, (g_get_monotonic_time () - start) / 1e6);
     }
@@ -331,7 +333,7 @@ cmd_validate (Globals *g, int argc, char **argv)
 
       if (!zx_case_no_parse (argv[2], &no, &error))
         return fail (error);
-      g_print (_("valid: %s, year %d, court %s, type %s, number %" G_GINT64_FORMAT "%s\n"),
+      g_print (_("valid: %s, year %d, court %s, type %s, number %" PRId64 "%s\n"),
                no.normalized, no.year, no.court_code, no.type_code, no.seq,
                no.legacy ? _(" (pre-2016 form, read-only)") : "");
       zx_case_no_clear (&no);
@@ -381,8 +383,8 @@ print_stats_row (const char *label, JsonObject *o)
   JsonObject *ind = json_object_get_object_member (o, "indicators");
   char r1[16], r2[16], r3[16], r4[16];
 
-  g_print ("%s %6" G_GINT64_FORMAT " %6" G_GINT64_FORMAT " %6" G_GINT64_FORMAT " %7s %7s %7s %7s %6"
-           G_GINT64_FORMAT "\n",
+  g_print ("%s %6" PRId64 " %6" PRId64 " %6" PRId64 " %7s %7s %7s %7s %6"
+           PRId64 "\n",
            padded, json_object_get_int_member (o, "filed"),
            json_object_get_int_member (o, "concluded"),
            json_object_get_int_member (o, "in_progress"),

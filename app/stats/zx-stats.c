@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
@@ -115,7 +117,7 @@ group_for (GHashTable *groups, gint64 team, gint64 officer)
   char key[48];
   Group *g;
 
-  g_snprintf (key, sizeof key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, team, officer);
+  g_snprintf (key, sizeof key, "%" PRId64 ":%" PRId64, team, officer);
   g = g_hash_table_lookup (groups, key);
   if (g == NULL)
     {

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "zx-store-private.h"
@@ -139,7 +141,7 @@ zx_store_check (ZxStore *self, gboolean quick, GError **error)
   if (bad > 0)
     {
       report->first_bad_audit = bad;
-      add_problem (report, g_strdup_printf (_("audit: the chain breaks at seq %" G_GINT64_FORMAT
+      add_problem (report, g_strdup_printf (_("audit: the chain breaks at seq %" PRId64
                                               " (row changed, removed or inserted)"),
                                             bad));
     }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -206,8 +208,8 @@ zx_store_check_header (const char *path, ZxStoreOpenFlags flags, GError **error)
       && (guint64) size < (guint64) page_count * page_size)
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_CORRUPT,
-                   _("The database file “%s” is truncated: it should be %" G_GUINT64_FORMAT
-                     " bytes but is %" G_GUINT64_FORMAT ". Restore it from a backup."),
+                   _("The database file “%s” is truncated: it should be %" PRIu64
+                     " bytes but is %" PRIu64 ". Restore it from a backup."),
                    path, (guint64) page_count * page_size, (guint64) size);
       return FALSE;
     }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "zx-store-private.h"
@@ -326,7 +328,7 @@ zx_store_get_row (ZxStore *self, const char *entity, gint64 id, GError **error)
     }
   else if (rc == SQLITE_DONE)
     {
-      g_set_error (error, ZX_ERROR, ZX_ERROR_NOT_FOUND, _("%s %" G_GINT64_FORMAT " does not exist "
+      g_set_error (error, ZX_ERROR, ZX_ERROR_NOT_FOUND, _("%s %" PRId64 " does not exist "
                                                           "(it may have been deleted)."),
                    entity, id);
     }
@@ -348,7 +350,7 @@ zx_audit_hash (const char *prev_hash, gint64 seq, const char *at, const char *ac
   const char *parts[] = { prev_hash, NULL, at, actor, host, action, entity, NULL, before_json,
                           after_json };
 
-  g_snprintf (num, sizeof num, "%" G_GINT64_FORMAT, seq);
+  g_snprintf (num, sizeof num, "%" PRId64, seq);
   parts[1] = num;
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
@@ -361,7 +363,7 @@ zx_audit_hash (const char *prev_hash, gint64 seq, const char *at, const char *ac
             part = NULL;
           else
             {
-              g_snprintf (id_buf, sizeof id_buf, "%" G_GINT64_FORMAT, entity_id);
+              g_snprintf (id_buf, sizeof id_buf, "%" PRId64, entity_id);
               part = id_buf;
             }
         }
@@ -546,8 +548,8 @@ set_conflict_error (GError **error, const char *entity, gint64 id, JsonObject *c
   const char *when = json_object_get_string_member_with_default (current, "updated_at", "?");
 
   g_set_error (error, ZX_ERROR, ZX_ERROR_CONFLICT,
-               _("%s %" G_GINT64_FORMAT " was changed by %s at %s while you were editing it "
-                 "(you had version %" G_GINT64_FORMAT ", it is now version %" G_GINT64_FORMAT
+               _("%s %" PRId64 " was changed by %s at %s while you were editing it "
+                 "(you had version %" PRId64 ", it is now version %" PRId64
                  "). Nothing was saved; reload to see their changes."),
                entity, id, who, when, expected,
                json_object_get_int_member_with_default (current, "version", 0));
