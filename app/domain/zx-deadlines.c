@@ -13,25 +13,28 @@
 /* DOMAIN.md, "Process nodes". Everything here is a default the Settings page edits. */
 static const ZxNodeRule default_node_rules[] = {
   /* SPC time-limit rules 2006 art. 2 */
-  { "officer_assigned", "filed", 7, "days", 1, 3 },
+  { "officer_assigned", "filed", 7, "days", 1, 3, "承办人确定", "SPC time-limit rules 2006 art. 2" },
   /* 执行通知书 + 报告财产令: 2006 art. 4, 2017 property-investigation rules art. 3 */
-  { "notice", "assigned", 3, "days", 1, 3 },
+  { "execution_notice", "assigned", 3, "days", 1, 3,
+    "执行通知书及报告财产令", "2006 art. 4; 2017 property-investigation rules art. 3" },
   /* 总对总, 报告财产令, 点对点, 四查两报: the seed report's local rules */
-  { "network_query", "filed", 3, "days", 1, 3 },
-  { "report_order", "filed", 7, "days", 1, 3 },
-  { "local_query", "filed", 15, "days", 1, 3 },
-  { "four_checks", "filed", 3, "months", 1, 3 },
+  { "network_query", "filed", 3, "days", 1, 3, "总对总网络查询", "local rule (seed report)" },
+  { "property_report", "filed", 7, "days", 1, 3, "报告财产令发出", "local rule (seed report)" },
+  { "p2p_query", "filed", 15, "days", 1, 3, "点对点查询", "local rule (seed report)" },
+  { "four_checks", "filed", 3, "months", 1, 3, "四查两报完成", "local rule (seed report)" },
   /* 2017 property-investigation rules art. 2 */
-  { "lead_verified", "lead", 7, "days", 1, 3 },
-  { "lead_verified_urgent", "lead_urgent", 3, "days", 1, 1 },
+  { "lead_verified", "lead", 7, "days", 1, 3, "线索核查", "2017 property-investigation rules art. 2" },
+  { "lead_verified_urgent", "lead_urgent", 3, "days", 1, 1,
+    "紧急线索核查", "2017 property-investigation rules art. 2" },
   /* 2006 art. 1. Warned a week ahead: an extension must be asked at least 5 days before. */
-  { "case_concluded", "filed", 6, "months", 1, 7 },
+  { "case_concluded", "filed", 6, "months", 1, 7, "审限届满", "2006 art. 1" },
   /* 2016 终本 rules art. 9: every 6 months for 5 years */
-  { "requery_after_zhongben", "zhongben", 6, "months", 10, 3 },
+  { "zhongben_requery", "zhongben", 6, "months", 10, 3, "终本后定期查询", "2016 终本 rules art. 9" },
   /* SPC rules on enforcement money 2017: paid out within 30 days of the arrival notice */
-  { "money_paid_out", "money_received", 30, "days", 1, 3 },
+  { "money_payout", "money_received", 30, "days", 1, 3,
+    "执行款发放", "SPC rules on enforcement money 2017" },
   /* 失信 rules art. 5: decided within 15 days of the application */
-  { "listing_decision", "listing", 15, "days", 1, 3 },
+  { "listing_decision", "listing", 15, "days", 1, 3, "失信决定", "失信 rules art. 5" },
 };
 
 const ZxNodeRule *

@@ -23,6 +23,8 @@ typedef struct
   const char *unit;          /* days, working_days, months */
   int         repeat_count;  /* ≥ 1: the k-th node is due k × amount after the trigger */
   int         warn_days;     /* "due soon" from this many days before the due date */
+  const char *name;          /* as shown to clerks (Chinese, the court's own term) */
+  const char *source;        /* the rule it comes from */
 } ZxNodeRule;
 
 /* Something that happened to a case and may start nodes. */

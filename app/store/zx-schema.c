@@ -5,36 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "domain/zx-deadlines.h"
 #include "zx-core-resources.h"
 #include "zx-store-private.h"
 #include "zx-schema.h"
 
 /* Creating and migrating run under an exclusive transaction from `zhixingctl init` or the first
  * run on the local default database, never on a file another client may be using for work. */
-
-typedef struct
-{
-  const char *kind, *name, *trigger;
-  int amount;
-  const char *unit;
-  int repeat, warn;
-  const char *source;
-} NodeRule;
-
-/* The defaults of DOMAIN.md; Settings edits them. */
-static const NodeRule default_node_rules[] = {
-  { "officer_assigned", "承办人确定", "filed", 7, "days", 1, 3, "SPC time-limit rules 2006 art. 2" },
-  { "execution_notice", "执行通知书及报告财产令", "assigned", 3, "days", 1, 1, "2006 art. 4; 2017 art. 3" },
-  { "network_query", "总对总网络查询", "filed", 3, "days", 1, 1, "local rule" },
-  { "property_report", "报告财产令发出", "filed", 7, "days", 1, 2, "local rule" },
-  { "p2p_query", "点对点查询", "filed", 15, "days", 1, 3, "local rule" },
-  { "four_checks", "四查两报完成", "filed", 3, "months", 1, 7, "local rule" },
-  { "lead_verified", "线索核查", "lead", 7, "days", 1, 2, "2017 rules art. 2" },
-  { "lead_verified_urgent", "紧急线索核查", "lead_urgent", 3, "days", 1, 1, "2017 rules art. 2" },
-  { "case_concluded", "审限届满", "filed", 6, "months", 1, 15, "2006 art. 1" },
-  { "zhongben_requery", "终本后定期查询", "zhongben", 6, "months", 10, 15, "2016 终本 rules art. 9" },
-  { "money_payout", "执行款发放", "money_received", 30, "days", 1, 5, "SPC money rules 2017" },
-};
 
 typedef struct
 {
@@ -130,25 +107,28 @@ seed_meta (sqlite3 *db, const char *now, GError **error)
 static gboolean
 seed_rules (sqlite3 *db, const char *now, const char *actor, GError **error)
 {
+  const ZxNodeRule *rules;
   sqlite3_stmt *stmt = NULL;
+  gsize n_rules = 0;
   gboolean ok = TRUE;
 
+  rules = zx_node_rules_defaults (&n_rules);
   sqlite3_prepare_v2 (db,
                       "INSERT INTO node_rules (kind, name, trigger, amount, unit, repeat_count, "
                       "warn_days, source, created_at, updated_at, updated_by) "
                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       -1, &stmt, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (default_node_rules) && ok; i++)
+  for (gsize i = 0; i < n_rules && ok; i++)
     {
-      const NodeRule *r = &default_node_rules[i];
+      const ZxNodeRule *r = &rules[i];
 
       sqlite3_bind_text (stmt, 1, r->kind, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, r->name, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, r->trigger, -1, SQLITE_STATIC);
       sqlite3_bind_int (stmt, 4, r->amount);
       sqlite3_bind_text (stmt, 5, r->unit, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 6, r->repeat);
-      sqlite3_bind_int (stmt, 7, r->warn);
+      sqlite3_bind_int (stmt, 6, r->repeat_count);
+      sqlite3_bind_int (stmt, 7, r->warn_days);
       sqlite3_bind_text (stmt, 8, r->source, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);

@@ -34,11 +34,11 @@ typedef struct
 static const TimelineRow default_timeline[] = {
   { "officer_assigned", 0, "2026-02-19", NULL, ZX_NODE_DUE_SOON },
   { "network_query", 0, "2026-02-15", NULL, ZX_NODE_OVERDUE },
-  { "report_order", 0, "2026-02-19", NULL, ZX_NODE_DUE_SOON },
-  { "local_query", 0, "2026-02-27", NULL, ZX_NODE_OPEN },
+  { "property_report", 0, "2026-02-19", NULL, ZX_NODE_DUE_SOON },
+  { "p2p_query", 0, "2026-02-27", NULL, ZX_NODE_OPEN },
   { "four_checks", 0, "2026-05-12", NULL, ZX_NODE_OPEN },
   { "case_concluded", 0, "2026-08-12", NULL, ZX_NODE_OPEN },
-  { "notice", 0, "2026-02-16", "2026-02-16", ZX_NODE_DONE },
+  { "execution_notice", 0, "2026-02-16", "2026-02-16", ZX_NODE_DONE },
   { "lead_verified", 501, "2026-02-21", NULL, ZX_NODE_OPEN },
   { "lead_verified_urgent", 502, "2026-02-27", NULL, ZX_NODE_OPEN },
 };
@@ -77,7 +77,7 @@ test_timeline_defaults (void)
 
 /* A court that counts the notice and lead checks in working days. */
 static const ZxNodeRule working_rules[] = {
-  { "notice", "assigned", 3, "working_days", 1, 1 },
+  { "execution_notice", "assigned", 3, "working_days", 1, 1 },
   { "lead_verified", "lead", 7, "working_days", 1, 2 },
   { "case_concluded", "filed", 6, "months", 1, 7 },
 };
@@ -85,7 +85,7 @@ static const ZxNodeRule working_rules[] = {
 static const TimelineRow working_timeline[] = {
   { "case_concluded", 0, "2026-08-12", NULL, ZX_NODE_OPEN },
   /* Fri 02-13 → make-up Sat 02-14, Tue 02-24, Wed 02-25 */
-  { "notice", 0, "2026-02-25", NULL, ZX_NODE_DUE_SOON },
+  { "execution_notice", 0, "2026-02-25", NULL, ZX_NODE_DUE_SOON },
   /* Sat 02-14 → 02-24 … 02-27, make-up Sat 02-28, Mon 03-02, Tue 03-03 */
   { "lead_verified", 501, "2026-03-03", NULL, ZX_NODE_OPEN },
 };
@@ -167,7 +167,7 @@ static void
 test_requery (gconstpointer data)
 {
   const RequeryCase *c = data;
-  const ZxNodeRule *rule = default_rule ("requery_after_zhongben");
+  const ZxNodeRule *rule = default_rule ("zhongben_requery");
   ZxNodeEvent event = { "zhongben", c->zhongben_on, 0 };
   g_autoptr (GArray) nodes = NULL;
   g_auto (GStrv) dates = NULL;
