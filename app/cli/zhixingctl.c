@@ -15,6 +15,7 @@
 #include "io/zx-case-io.h"
 #include "io/zx-demo.h"
 #include "stats/zx-stats.h"
+#include "store/zx-cases.h"
 #include "store/zx-store.h"
 
 /* zhixingctl: the command-line contract of DESIGN.md. Exit codes: 0 success, 1 invalid input or
@@ -460,6 +461,33 @@ cmd_stats (Globals *g, int argc, char **argv)
   return 0;
 }
 
+static int
+cmd_assign (Globals *g, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZxStore) store = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  gint64 checked;
+  int status = 0;
+
+  if (!parse_options ("assign", _("verify"), NULL, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !g_str_equal (argv[1], "verify"))
+    return usage_error (_("usage: zhixingctl assign verify"));
+  store = open_store (g, ZX_STORE_OPEN_VIEWER, &error);
+  if (store == NULL)
+    return fail (error);
+  checked = zx_store_verify_assignments (store, &problems, &error);
+  if (checked < 0)
+    return fail (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, i));
+  if (problems->len > 0)
+    return EXIT_INVALID;
+  g_print (_("%" PRId64 " random draws re-derived from the log; all match\n"), checked);
+  return 0;
+}
+
 static const struct
 {
   const char *name;
@@ -472,6 +500,7 @@ static const struct
   { "export", cmd_export, N_("export cases FILE.csv|-") },
   { "validate", cmd_validate, N_("validate id|uscc|case-no VALUE") },
   { "stats", cmd_stats, N_("workload, indicators and work-report figures (--from --to --json)") },
+  { "assign", cmd_assign, N_("assign verify: re-derive every logged random draw") },
   { "check", cmd_check, N_("integrity check and audit chain verification") },
   { "backup", cmd_backup, N_("verified online backup to DIR") },
 };

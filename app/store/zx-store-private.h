@@ -67,6 +67,11 @@ char    *zx_audit_hash (const char *prev_hash, gint64 seq, const char *at, const
                         gint64 entity_id, gboolean has_entity_id, const char *before_json,
                         const char *after_json);
 
+/* Client save ids (the saves table): a save whose reply was lost is not applied twice. */
+gboolean zx_txn_lookup_save (ZxStore *store, const char *op_id, gint64 *out_id, GError **error);
+gboolean zx_txn_record_save (ZxTxn *txn, const char *op_id, const char *entity, gint64 id,
+                             GError **error);
+
 #define ZX_AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 
 G_END_DECLS

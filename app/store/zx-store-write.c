@@ -638,8 +638,8 @@ typedef struct
 } SaveData;
 
 /* Returns TRUE and the earlier result if OP_ID was already applied. */
-static gboolean
-lookup_save (ZxStore *store, const char *op_id, gint64 *out_id, GError **error)
+gboolean
+zx_txn_lookup_save (ZxStore *store, const char *op_id, gint64 *out_id, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean found = FALSE;
@@ -656,8 +656,8 @@ lookup_save (ZxStore *store, const char *op_id, gint64 *out_id, GError **error)
   return found;
 }
 
-static gboolean
-record_save (ZxTxn *txn, const char *op_id, const char *entity, gint64 id, GError **error)
+gboolean
+zx_txn_record_save (ZxTxn *txn, const char *op_id, const char *entity, gint64 id, GError **error)
 {
   sqlite3 *db = txn->store->db;
   sqlite3_stmt *stmt = NULL;
@@ -682,7 +682,7 @@ save_txn (ZxTxn *txn, gpointer user_data, GError **error)
   SaveData *data = user_data;
   gint64 earlier = 0;
 
-  if (lookup_save (txn->store, data->op_id, &earlier, NULL))
+  if (zx_txn_lookup_save (txn->store, data->op_id, &earlier, NULL))
     {
       data->result_id = earlier;
       return TRUE;
@@ -697,7 +697,7 @@ save_txn (ZxTxn *txn, gpointer user_data, GError **error)
     {
       return FALSE;
     }
-  return record_save (txn, data->op_id, data->entity, data->result_id, error);
+  return zx_txn_record_save (txn, data->op_id, data->entity, data->result_id, error);
 }
 
 gint64

@@ -66,13 +66,18 @@ zx_store_class_init (ZxStoreClass *klass)
 }
 
 static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 zx_store_init (ZxStore *self)
 {
   self->actor = g_strdup (g_get_user_name ());
   self->host = g_strdup (g_get_host_name ());
   self->write_timeout_ms = 60000;
-  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) sqlite3_finalize);
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
   self->columns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) g_ptr_array_unref);
 }
