@@ -190,6 +190,38 @@ zx_schema_load_calendar (sqlite3 *db, GError **error)
   return ok;
 }
 
+/* Forward migrations: step N brings a database from schema N-1 to N. Schema 1 is the creation
+ * itself (a file whose creation was interrupted has our id but no tables). */
+static const ZxMigration migrations[] = {
+  /* 2: full-text search over case numbers, party names, ID and document numbers (trigram, so
+   * that any Chinese substring of three characters or more is found). */
+  { 2,
+    "CREATE VIRTUAL TABLE case_search USING fts5 (case_no, names, id_nos, doc_no,"
+    " tokenize = 'trigram');",
+    zx_case_search_rebuild_db },
+};
+static const guint n_migrations = G_N_ELEMENTS (migrations);
+
+static gboolean
+apply_steps (sqlite3 *db, int from, const ZxMigration *steps, guint n_steps, GError **error)
+{
+  for (guint i = 0; i < n_steps; i++)
+    {
+      const ZxMigration *step = &steps[i];
+      g_autofree char *pragma = NULL;
+
+      if (step->version <= from)
+        continue;
+      if ((step->sql != NULL && !zx_store_exec (db, step->sql, error))
+          || (step->apply != NULL && !step->apply (db, error)))
+        return FALSE;
+      pragma = g_strdup_printf ("PRAGMA user_version = %d", step->version);
+      if (!zx_store_exec (db, pragma, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 create_in_txn (sqlite3 *db, const char *actor, GError **error)
 {
@@ -208,11 +240,13 @@ create_in_txn (sqlite3 *db, const char *actor, GError **error)
       return FALSE;
     }
 
-  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                             ZX_APPLICATION_ID, 1);
+  /* Schema 1, its seed data, then every later step: a new file starts at the newest schema. */
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1;",
+                             ZX_APPLICATION_ID);
   return exec_resource (db, "schema-v1.sql", error) && seed_meta (db, now, error)
          && seed_rules (db, now, actor, error) && zx_schema_load_calendar (db, error)
-         && zx_store_exec (db, pragmas, error);
+         && zx_store_exec (db, pragmas, error)
+         && apply_steps (db, 1, migrations, n_migrations, error);
 }
 
 static gboolean
@@ -246,12 +280,6 @@ zx_schema_create (sqlite3 *db, const char *actor, GError **error)
   return in_exclusive (db, create_cb, actor, error);
 }
 
-/* Forward migrations: step N brings a database from schema N-1 to N. Schema 1 is the creation
- * itself (a file whose creation was interrupted has our id but no tables). */
-static const ZxMigration migrations[] = {
-  { 1, NULL },
-};
-
 typedef struct
 {
   int from;
@@ -264,26 +292,9 @@ migrate_cb (sqlite3 *db, gconstpointer data, GError **error)
 {
   const MigrateData *m = data;
 
-  for (guint i = 0; i < m->n_steps; i++)
-    {
-      const ZxMigration *step = &m->steps[i];
-      g_autofree char *pragma = NULL;
-
-      if (step->version <= m->from)
-        continue;
-      if (step->version == 1)
-        {
-          if (!create_in_txn (db, "zhixing", error))
-            return FALSE;
-          continue;
-        }
-      if (!zx_store_exec (db, step->sql, error))
-        return FALSE;
-      pragma = g_strdup_printf ("PRAGMA user_version = %d", step->version);
-      if (!zx_store_exec (db, pragma, error))
-        return FALSE;
-    }
-  return TRUE;
+  if (m->from == 0)
+    return create_in_txn (db, "zhixing", error);
+  return apply_steps (db, m->from, m->steps, m->n_steps, error);
 }
 
 gboolean
@@ -298,6 +309,5 @@ zx_schema_apply_migrations (sqlite3 *db, int from_version, const ZxMigration *st
 gboolean
 zx_schema_migrate (sqlite3 *db, int from_version, GError **error)
 {
-  return zx_schema_apply_migrations (db, from_version, migrations, G_N_ELEMENTS (migrations),
-                                     error);
+  return zx_schema_apply_migrations (db, from_version, migrations, n_migrations, error);
 }

@@ -10,6 +10,7 @@ typedef struct
 {
   int         version;  /* the schema version this step produces */
   const char *sql;      /* statements that bring version-1 to version */
+  gboolean  (*apply) (sqlite3 *db, GError **error);  /* then this, if not NULL */
 } ZxMigration;
 
 /* Applies STEPS newer than FROM_VERSION in one exclusive transaction, setting user_version after

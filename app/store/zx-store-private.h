@@ -56,6 +56,8 @@ gboolean zx_store_validate_fields (ZxTxn *txn, const char *entity, JsonObject *f
                                    JsonObject *before, GError **error);
 gboolean zx_store_after_insert (ZxTxn *txn, const char *entity, JsonObject *fields,
                                 GError **error);
+gboolean zx_store_after_write (ZxTxn *txn, const char *entity, gint64 id, JsonObject *row,
+                               GError **error);
 
 /* zx-store-watch.c */
 gint64   zx_store_read_data_version (ZxStore *self);
@@ -71,6 +73,10 @@ char    *zx_audit_hash (const char *prev_hash, gint64 seq, const char *at, const
 gboolean zx_txn_lookup_save (ZxStore *store, const char *op_id, gint64 *out_id, GError **error);
 gboolean zx_txn_record_save (ZxTxn *txn, const char *op_id, const char *entity, gint64 id,
                              GError **error);
+
+/* zx-case-query.c: the FTS5 search row of one case, and all of them */
+gboolean zx_case_search_refresh (ZxTxn *txn, gint64 case_id, GError **error);
+gboolean zx_case_search_rebuild_db (sqlite3 *db, GError **error);
 
 #define ZX_AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
 

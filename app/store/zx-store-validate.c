@@ -132,6 +132,18 @@ zx_store_validate_fields (ZxTxn *txn, const char *entity, JsonObject *fields, Js
   return TRUE;
 }
 
+/* What follows every write of a row, in the same transaction: the search row of its case. */
+gboolean
+zx_store_after_write (ZxTxn *txn, const char *entity, gint64 id, JsonObject *row,
+                      GError **error)
+{
+  if (g_str_equal (entity, "cases"))
+    return zx_case_search_refresh (txn, id, error);
+  if (g_str_equal (entity, "parties"))
+    return zx_case_search_refresh (txn, json_object_get_int_member (row, "case_id"), error);
+  return TRUE;
+}
+
 /* A case saved with an explicit number (an import, a correction) moves its counter, so that the
  * next number drawn never collides with it. */
 gboolean

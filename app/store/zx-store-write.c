@@ -528,7 +528,7 @@ zx_txn_insert (ZxTxn *txn, const char *entity, JsonObject *fields, gint64 *out_i
     return FALSE;
 
   after = zx_store_get_row (self, entity, id, error);
-  if (after == NULL)
+  if (after == NULL || !zx_store_after_write (txn, entity, id, after, error))
     return FALSE;
   after_json = node_to_json (after);
   if (!zx_txn_log_change (txn, entity, id, "insert", error)
@@ -616,7 +616,7 @@ zx_txn_update (ZxTxn *txn, const char *entity, gint64 id, gint64 expected_versio
     }
 
   after = zx_store_get_row (self, entity, id, error);
-  if (after == NULL)
+  if (after == NULL || !zx_store_after_write (txn, entity, id, after, error))
     return FALSE;
   before_json = node_to_json (before);
   after_json = node_to_json (after);

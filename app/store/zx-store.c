@@ -531,7 +531,7 @@ zx_store_table_columns (ZxStore *self, const char *table)
   static const char *const internal[] = { "meta", "change_log", "audit", "saves",
                                           "case_counters", "sqlite_sequence", NULL };
 
-  if (g_strv_contains (internal, table))
+  if (g_strv_contains (internal, table) || g_str_has_prefix (table, "case_search"))
     return NULL;
   return g_hash_table_lookup (self->columns, table);
 }

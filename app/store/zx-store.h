@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 /* 'ZXZX': marks a database file as ours (PRAGMA application_id, header offset 68). */
 #define ZX_APPLICATION_ID 0x5A585A58
 /* PRAGMA user_version of the newest schema this build knows. */
-#define ZX_SCHEMA_VERSION 1
+#define ZX_SCHEMA_VERSION 2
 
 typedef enum
 {

@@ -93,7 +93,7 @@ test_migration_runner (void)
   g_autofree char *path = g_build_filename (dir, "m.db", NULL);
   g_autoptr (GError) error = NULL;
   const ZxMigration steps[] = {
-    { 2, "ALTER TABLE cases ADD COLUMN future_field TEXT;" },
+    { ZX_SCHEMA_VERSION + 1, "ALTER TABLE cases ADD COLUMN future_field TEXT;" },
   };
   g_autoptr (ZxStore) viewer = NULL;
 
@@ -101,32 +101,68 @@ test_migration_runner (void)
   {
     sqlite3 *db = NULL;
     g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-    g_assert_true (zx_schema_apply_migrations (db, 1, steps, G_N_ELEMENTS (steps), &error));
+    g_assert_true (zx_schema_apply_migrations (db, ZX_SCHEMA_VERSION, steps, G_N_ELEMENTS (steps),
+                                               &error));
     g_assert_no_error (error);
-    g_assert_cmpint (zx_test_query_int (db, "PRAGMA user_version"), ==, 2);
+    g_assert_cmpint (zx_test_query_int (db, "PRAGMA user_version"), ==, ZX_SCHEMA_VERSION + 1);
     g_assert_cmpint (zx_test_query_int (db, "SELECT count(*) FROM pragma_table_info('cases') "
                                             "WHERE name = 'future_field'"),
                      ==, 1);
     /* A failing step leaves the file as it was. */
     {
-      const ZxMigration bad[] = { { 3, "CREATE TABLE x (a); ALTER TABLE nope ADD COLUMN y;" } };
-      g_assert_false (zx_schema_apply_migrations (db, 2, bad, 1, &error));
+      const ZxMigration bad[] = { { ZX_SCHEMA_VERSION + 2,
+                                    "CREATE TABLE x (a); ALTER TABLE nope ADD COLUMN y;" } };
+      g_assert_false (zx_schema_apply_migrations (db, ZX_SCHEMA_VERSION + 1, bad, 1, &error));
       g_assert_nonnull (error);
       g_clear_error (&error);
-      g_assert_cmpint (zx_test_query_int (db, "PRAGMA user_version"), ==, 2);
+      g_assert_cmpint (zx_test_query_int (db, "PRAGMA user_version"), ==, ZX_SCHEMA_VERSION + 1);
       g_assert_cmpint (zx_test_query_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'x'"),
                        ==, 0);
     }
     sqlite3_close (db);
   }
 
-  /* This build knows schema 1: a writer is refused, a viewer gets a read-only store. */
+  /* This build does not know the new schema: a writer is refused, a viewer gets a read-only store. */
   g_assert_null (zx_store_open (path, ZX_STORE_OPEN_DEFAULT, &error));
   g_assert_error (error, ZX_ERROR, ZX_ERROR_TOO_NEW);
   g_clear_error (&error);
   viewer = zx_store_open (path, ZX_STORE_OPEN_VIEWER, &error);
   g_assert_no_error (error);
   g_assert_true (zx_store_is_read_only (viewer));
+  zx_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* A schema-1 file (as written before search existed) is upgraded by init, and refused for work
+ * until then. */
+static void
+test_migrate_v1 (void)
+{
+  g_autofree char *dir = zx_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZxStore) store = zx_test_new_store (dir, "old.db");
+  sqlite3 *db = NULL;
+
+  zx_test_add_team (store, "执行一组");
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE case_search; PRAGMA user_version = 1", NULL, NULL,
+                                 NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_null (zx_store_open (path, ZX_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, ZX_ERROR, ZX_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "init"));
+  g_clear_error (&error);
+
+  store = zx_store_open (path, ZX_STORE_OPEN_MIGRATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (zx_store_get_schema_version (store), ==, ZX_SCHEMA_VERSION);
+  g_assert_cmpint (zx_test_query_int (zx_store_get_db (store), "SELECT count(*) FROM teams"), ==, 1);
+  g_assert_cmpint (zx_test_query_int (zx_store_get_db (store),
+                                      "SELECT count(*) FROM sqlite_schema WHERE name = 'case_search'"),
+                   ==, 1);
   zx_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
@@ -328,6 +364,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/open/create", test_create);
   g_test_add_func ("/store/open/reopen-init-twice", test_reopen_and_init_twice);
   g_test_add_func ("/store/open/migration-runner", test_migration_runner);
+  g_test_add_func ("/store/open/migrate-v1", test_migrate_v1);
   g_test_add_func ("/store/open/wal-local-allowed", test_wal_on_local_disk);
   g_test_add_func ("/store/open/viewer-query-only", test_viewer_is_query_only);
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
