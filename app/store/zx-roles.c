@@ -8,7 +8,7 @@
 #include "zx-roles.h"
 #include "zx-store-private.h"
 
-#define MAX_ROLES 5
+#define MAX_ROLES 7
 
 typedef struct
 {
@@ -50,6 +50,10 @@ static const ActionRule action_rules[] = {
     { "clerk", "team_leader", "director", "admin" },
     N_("publish, remove, revoke or correct a list entry"),
     N_("command-center staff (clerks, team leaders, the director, administrators) do that") },
+  [ZX_ACTION_LIST_GROUND] = {
+    { "clerk", "team_leader", "director", "admin", "officer", "judge" },
+    N_("record a removal ground for a list entry"),
+    N_("command-center staff and officers record it") },
   [ZX_ACTION_SEIZURE] = {
     { "officer", "team_leader", "clerk", "judge" },
     N_("record a seizure"),

@@ -21,8 +21,10 @@ typedef enum
   ZX_ACTION_LIST_PROPOSE,            /* apply for a listing: officer, team_leader, clerk, judge */
   ZX_ACTION_LIST_DECIDE,             /* decide a listing, extend its period: president,
                                       * director */
-  ZX_ACTION_LIST_MANAGE,             /* publish, record a removal ground, remove, revoke,
-                                      * correct: clerk, team_leader, director, admin */
+  ZX_ACTION_LIST_MANAGE,             /* publish, remove, revoke, correct: clerk,
+                                      * team_leader, director, admin */
+  ZX_ACTION_LIST_GROUND,             /* record that a removal ground arose (paid in full …):
+                                      * the command-center staff and the officers */
   ZX_ACTION_SEIZURE,                 /* record, renew, release a seizure: officer,
                                       * team_leader, clerk, judge */
 } ZxAction;

@@ -192,8 +192,8 @@ zx_rules_load_node_rules (ZxStore *store, GError **error)
 
   set->strings = g_string_chunk_new (512);
   stmt = zx_store_prepare (store,
-                           "SELECT kind, trigger, amount, unit, repeat_count, warn_days"
-                           " FROM node_rules WHERE active = 1 ORDER BY id",
+                           "SELECT kind, trigger, amount, unit, repeat_count, warn_days, name,"
+                           " source FROM node_rules WHERE active = 1 ORDER BY id",
                            error);
   if (stmt == NULL)
     return NULL;
@@ -206,6 +206,8 @@ zx_rules_load_node_rules (ZxStore *store, GError **error)
         .unit = chunk_text (set->strings, stmt, 3),
         .repeat_count = sqlite3_column_int (stmt, 4),
         .warn_days = sqlite3_column_int (stmt, 5),
+        .name = chunk_text (set->strings, stmt, 6),
+        .source = chunk_text (set->strings, stmt, 7),
       };
 
       g_array_append_val (rules, rule);
@@ -267,6 +269,8 @@ zx_rules_check_date (const char *date, const char *what, GError **error)
 char *
 zx_rules_note_append (const char *note, const char *line)
 {
+  if (line == NULL || *line == '\0')
+    return g_strdup (note);
   if (note == NULL || *note == '\0')
     return g_strdup (line);
   return g_strconcat (note, "\n", line, NULL);

@@ -53,7 +53,7 @@ JsonObject *zx_rules_get_row_checked (ZxTxn *txn, const char *entity, gint64 id,
                                       gint64 expected_version, GError **error);
 /* ZX_ERROR_INVALID "WHAT: “…” is not a date (YYYY-MM-DD)." unless DATE is a real date. */
 gboolean    zx_rules_check_date (const char *date, const char *what, GError **error);
-/* NOTE with LINE appended on a line of its own (NOTE may be NULL). */
+/* NOTE with LINE appended on a line of its own (either may be NULL; NULL if both are). */
 char       *zx_rules_note_append (const char *note, const char *line);
 
 G_END_DECLS
