@@ -14,6 +14,7 @@
 #include "domain/zx-validate.h"
 #include "io/zx-case-io.h"
 #include "io/zx-demo.h"
+#include "stats/zx-deadlines-report.h"
 #include "stats/zx-stats.h"
 #include "store/zx-cases.h"
 #include "store/zx-store.h"
@@ -488,6 +489,59 @@ cmd_assign (Globals *g, int argc, char **argv)
   return 0;
 }
 
+static int
+cmd_deadlines (Globals *g, int argc, char **argv)
+{
+  gint64 team = 0, officer = 0;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "team", 0, 0, G_OPTION_ARG_INT64, &team, N_("Only this team (id)"), "T" },
+    { "officer", 0, 0, G_OPTION_ARG_INT64, &officer, N_("Only this officer (id)"), "O" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("One JSON document on stdout"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZxStore) store = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  ZxDeadlinesQuery query = { 0 };
+  JsonArray *items;
+  int status = 0;
+
+  if (!parse_options ("deadlines", "", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error (_("deadlines takes only options"));
+  store = open_store (g, ZX_STORE_OPEN_VIEWER, &error);
+  if (store == NULL)
+    return fail (error);
+  query.today = g->today;
+  query.team_id = team;
+  query.officer_id = officer;
+  root = zx_deadlines_report (store, &query, &error);
+  if (root == NULL)
+    return fail (error);
+  if (json)
+    {
+      print_json (root);
+      return 0;
+    }
+  items = json_object_get_array_member (json_node_get_object (root), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *it = json_array_get_object_element (items, i);
+      gint64 days = json_object_get_int_member (it, "days");
+
+      g_print ("%s  %-9s %5" PRId64 "  %s  %s  %s\n", json_object_get_string_member (it, "due_on"),
+               g_str_equal (json_object_get_string_member (it, "status"), "overdue") ? _("OVERDUE")
+                                                                                   : _("due soon"),
+               days, json_object_get_string_member (it, "case_no"),
+               json_object_get_string_member (it, "team"),
+               json_object_get_string_member (it, "label"));
+    }
+  g_print (_("%u items\n"), json_array_get_length (items));
+  return 0;
+}
+
 static const struct
 {
   const char *name;
@@ -499,6 +553,7 @@ static const struct
   { "import", cmd_import, N_("import cases FILE.csv (all-or-nothing)") },
   { "export", cmd_export, N_("export cases FILE.csv|-") },
   { "validate", cmd_validate, N_("validate id|uscc|case-no VALUE") },
+  { "deadlines", cmd_deadlines, N_("overdue and soon-due nodes, seizures, removals, approvals") },
   { "stats", cmd_stats, N_("workload, indicators and work-report figures (--from --to --json)") },
   { "assign", cmd_assign, N_("assign verify: re-derive every logged random draw") },
   { "check", cmd_check, N_("integrity check and audit chain verification") },

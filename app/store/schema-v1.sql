@@ -168,6 +168,7 @@ CREATE TABLE seizures (
 );
 CREATE INDEX seizures_case ON seizures (case_id);
 CREATE INDEX seizures_expiry ON seizures (expires_on) WHERE state = 'effective';
+CREATE INDEX seizures_object ON seizures (object) WHERE state IN ('effective', 'waiting');
 
 CREATE TABLE measures (
   id            INTEGER PRIMARY KEY,
@@ -220,6 +221,8 @@ CREATE TABLE blacklist_entries (
 );
 CREATE INDEX blacklist_case ON blacklist_entries (case_id);
 CREATE INDEX blacklist_state ON blacklist_entries (state, published_on);
+CREATE INDEX blacklist_removal_due ON blacklist_entries (removal_due_on)
+  WHERE removal_due_on IS NOT NULL AND removed_on IS NULL;
 
 CREATE TABLE auctions (
   id             INTEGER PRIMARY KEY,

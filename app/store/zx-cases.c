@@ -11,6 +11,7 @@
 #include "domain/zx-deadlines.h"
 #include "domain/zx-validate.h"
 #include "zx-cases.h"
+#include "zx-nodes.h"
 #include "zx-store-private.h"
 
 /* Filing, routing and the random cycles. The counter and the last draw of a pool are read and
@@ -461,7 +462,11 @@ file_txn (ZxTxn *txn, gpointer user_data, GError **error)
       || !insert_parties (txn, data->case_id, nc->parties, error)
       || !log_draw (txn, data->case_id, pending.pool_key, pending.members,
                     pending.is_judge ? NULL : &pending.draw, pending.is_judge ? "judge" : "team",
-                    pending.chosen, NULL, error))
+                    pending.chosen, NULL, error)
+      || !zx_nodes_on_event (txn, data->case_id, "filed", nc->filed_on, 0, error))
+    return FALSE;
+  /* A case routed to its trial judge has its handler at once; a team names one later. */
+  if (pending.is_judge && !zx_nodes_on_event (txn, data->case_id, "assigned", nc->filed_on, 0, error))
     return FALSE;
   return zx_txn_record_save (txn, nc->op_id, "cases", data->case_id, error);
 }

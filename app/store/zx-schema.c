@@ -49,6 +49,8 @@ static const RuleParam default_params[] = {
   { "aid_max_months", 36, "count", "aid ceiling in months of the average wage" },
   { "complaint_due", 30, "days", "reply to a complaint" },
   { "aid_budget", 0, "fen", "judicial aid budget for the year (0: not set)" },
+  { "measure_approval_days", 3, "days", "the president decides on a summons, detention or fine" },
+  { "list_extension_min", 12, "months", "shortest extension of a listing period" },
   { "zhongben_min_months", 3, "months", "终本 needs more than this since filing" },
 };
 
