@@ -37,7 +37,7 @@ static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Open the database file PATH"), N_("PATH") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show the page NAME: cases, warnings, blacklist, workload, reports or settings"),
+    N_("Show the page NAME: cases, overview, warnings, blacklist, workload, reports or settings"),
     N_("NAME") },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the window to FILE.png once the data is shown, then quit"), N_("FILE.png") },

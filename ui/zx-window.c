@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "io/zx-demo.h"
+#include "pages/zx-case-register.h"
 #include "pages/zx-cases-page.h"
 #include "widgets/zx-placeholder-page.h"
 #include "zx-window.h"
@@ -43,8 +44,9 @@ struct _ZxWindow
   GtkLabel     *loading_label;
   GtkLabel     *error_label;
   GtkLabel     *error_path_label;
-  GtkStack     *pages;
-  ZxCasesPage  *cases_page;
+  GtkStack       *pages;
+  ZxCaseRegister *case_register;
+  ZxCasesPage    *cases_page;
   GtkLabel     *db_path_value;
   GtkLabel     *db_state_value;
   GtkLabel     *db_journal_value;
@@ -75,7 +77,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static const char *const view_names[] = {
-  "cases", "warnings", "blacklist", "workload", "reports", "settings", NULL
+  "cases", "overview", "warnings", "blacklist", "workload", "reports", "settings", NULL
 };
 
 G_DEFINE_FINAL_TYPE (ZxWindow, zx_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -210,6 +212,17 @@ store_changed_cb (ZxWindow   *self,
   update_header (self);
 }
 
+/* The window counts as loaded once the case list shows its first result. */
+static void
+case_register_loading_cb (ZxWindow *self)
+{
+  if (zx_case_register_get_loading (self->case_register))
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->case_register, case_register_loading_cb, self);
+  set_loaded (self);
+}
+
 static void
 show_store (ZxWindow   *self,
             ZxStore    *store,
@@ -225,11 +238,16 @@ show_store (ZxWindow   *self,
 
   update_header (self);
   update_database_info (self);
+  zx_case_register_set_store (self->case_register, self->store);
   zx_cases_page_set_store (self->cases_page, self->store);
   show_banner (self, notice);
 
   gtk_stack_set_visible_child_name (self->main_stack, "content");
-  set_loaded (self);
+  if (zx_case_register_get_loading (self->case_register))
+    g_signal_connect_object (self->case_register, "notify::loading",
+                             G_CALLBACK (case_register_loading_cb), self, G_CONNECT_SWAPPED);
+  else
+    set_loaded (self);
 }
 
 static void
@@ -459,6 +477,7 @@ zx_window_class_init (ZxWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ZX_TYPE_CASE_REGISTER);
   g_type_ensure (ZX_TYPE_CASES_PAGE);
   g_type_ensure (ZX_TYPE_PLACEHOLDER_PAGE);
 
@@ -475,6 +494,7 @@ zx_window_class_init (ZxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, error_path_label);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, ZxWindow, case_register);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, cases_page);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, db_path_value);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, db_state_value);
