@@ -69,17 +69,6 @@ zx_listing_reason_label (const char *reason)
   return reason != NULL ? reason : "";
 }
 
-static const char *
-str (JsonObject *row, const char *name)
-{
-  return json_object_get_string_member_with_default (row, name, NULL);
-}
-
-static gint64
-num (JsonObject *row, const char *name)
-{
-  return json_object_get_int_member_with_default (row, name, 0);
-}
 
 static const char *
 state_label (const char *state)
@@ -103,11 +92,11 @@ state_label (const char *state)
 static gboolean
 require_state (JsonObject *row, const char *const *states, const char *cannot, GError **error)
 {
-  if (g_strv_contains (states, str (row, "state")))
+  if (g_strv_contains (states, zx_row_str (row, "state")))
     return TRUE;
   g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
-               _("List entry %" PRId64 " is %s: it cannot be %s."), num (row, "id"),
-               state_label (str (row, "state")), cannot);
+               _("List entry %" PRId64 " is %s: it cannot be %s."), zx_row_int (row, "id"),
+               state_label (zx_row_str (row, "state")), cannot);
   return FALSE;
 }
 
@@ -115,7 +104,7 @@ require_state (JsonObject *row, const char *const *states, const char *cannot, G
 static gboolean
 check_not_before (JsonObject *row, const char *date, const char *after, GError **error)
 {
-  const char *before = str (row, after);
+  const char *before = zx_row_str (row, after);
 
   if (!zx_rules_check_date (date, _("List entry"), error))
     return FALSE;
@@ -123,21 +112,12 @@ check_not_before (JsonObject *row, const char *date, const char *after, GError *
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                    _("List entry %" PRId64 ": %s is before %s, the day of the previous step."),
-                   num (row, "id"), date, before);
+                   zx_row_int (row, "id"), date, before);
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-require_text (const char *text, const char *what, GError **error)
-{
-  for (const char *c = text; c != NULL && *c != '\0'; c++)
-    if (!g_ascii_isspace (*c))
-      return TRUE;
-  g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID, _("%s: a reason is required."), what);
-  return FALSE;
-}
 
 /* The entry, after the version and role checks. */
 static JsonObject *
@@ -186,11 +166,11 @@ check_respondent (ZxTxn *txn, const ZxListingApplication *a, GError **error)
 
   if (party == NULL)
     return FALSE;
-  if (num (party, "case_id") != a->case_id || g_strcmp0 (str (party, "role"), "respondent") != 0)
+  if (zx_row_int (party, "case_id") != a->case_id || g_strcmp0 (zx_row_str (party, "role"), "respondent") != 0)
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                    _("%s is not a respondent of case %" PRId64 ": only respondents are listed."),
-                   str (party, "name"), a->case_id);
+                   zx_row_str (party, "name"), a->case_id);
       return FALSE;
     }
   return TRUE;
@@ -291,8 +271,8 @@ has_restriction (ZxStore *store, JsonObject *entry, const char *date, gboolean *
                            error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, num (entry, "case_id"));
-  sqlite3_bind_int64 (stmt, 2, num (entry, "party_id"));
+  sqlite3_bind_int64 (stmt, 1, zx_row_int (entry, "case_id"));
+  sqlite3_bind_int64 (stmt, 2, zx_row_int (entry, "party_id"));
   sqlite3_bind_text (stmt, 3, date, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   zx_store_release (stmt);
@@ -313,9 +293,9 @@ check_listable (ZxTxn *txn, const ZxListParams *params, JsonObject *entry, JsonO
                 GError **error)
 {
   ZxListProposal p = {
-    .ground = (int) num (entry, "ground"),
-    .is_person = g_strcmp0 (str (party, "kind"), "person") == 0,
-    .id_no = str (party, "id_no"),
+    .ground = (int) zx_row_int (entry, "ground"),
+    .is_person = g_strcmp0 (zx_row_str (party, "kind"), "person") == 0,
+    .id_no = zx_row_str (party, "id_no"),
     .decided_on = decided_on,
     .grace_months = grace_months,
     .has_consumption_restriction = TRUE,
@@ -327,7 +307,7 @@ check_listable (ZxTxn *txn, const ZxListParams *params, JsonObject *entry, JsonO
     return FALSE;
   if (!zx_list_check_proposal (params, &p, error))
     {
-      g_prefix_error (error, "%s: ", str (party, "name"));
+      g_prefix_error (error, "%s: ", zx_row_str (party, "name"));
       return FALSE;
     }
   return TRUE;
@@ -340,7 +320,7 @@ decide_fields (const ZxListParams *params, JsonObject *row, const char *decided_
   g_autofree char *period_end = NULL;
   g_autofree char *grace_until = NULL;
 
-  if (!zx_list_period_end (params, (int) num (row, "ground"), decided_on, 0, &period_end, error)
+  if (!zx_list_period_end (params, (int) zx_row_int (row, "ground"), decided_on, 0, &period_end, error)
       || !zx_list_grace_until (params, decided_on, grace_months, &grace_until, error))
     return FALSE;
   json_object_set_string_member (fields, "state", grace_until != NULL ? "grace" : "decided");
@@ -367,15 +347,15 @@ decide_txn (ZxTxn *txn, gpointer user_data, GError **error)
   if (row == NULL || !require_state (row, from, _("decided"), error)
       || !check_not_before (row, s->date, "applied_on", error))
     return FALSE;
-  party = zx_txn_get_row (txn, "parties", num (row, "party_id"), error);
+  party = zx_txn_get_row (txn, "parties", zx_row_int (row, "party_id"), error);
   if (party == NULL)
     return FALSE;
   zx_rules_load_list_params (zx_txn_get_store (txn), &params);
   if (!check_listable (txn, &params, row, party, s->date, s->months, TRUE, error)
       || !decide_fields (&params, row, s->date, s->months, fields, error))
     return FALSE;
-  return zx_txn_update (txn, "blacklist_entries", s->id, num (row, "version"), fields, error)
-         && zx_nodes_complete_ref (txn, num (row, "case_id"), "listing_decision", s->id, s->date,
+  return zx_txn_update (txn, "blacklist_entries", s->id, zx_row_int (row, "version"), fields, error)
+         && zx_nodes_complete_ref (txn, zx_row_int (row, "case_id"), "listing_decision", s->id, s->date,
                                    error);
 }
 
@@ -395,8 +375,8 @@ zx_listing_decide (ZxStore *store, gint64 id, gint64 expected_version, const cha
 static gboolean
 check_publishable (JsonObject *row, const char *date, GError **error)
 {
-  const char *grace_until = str (row, "grace_until");
-  const char *period_end = str (row, "period_end");
+  const char *grace_until = zx_row_str (row, "grace_until");
+  const char *period_end = zx_row_str (row, "period_end");
 
   if (grace_until != NULL && strcmp (date, grace_until) <= 0)
     {
@@ -405,14 +385,14 @@ check_publishable (JsonObject *row, const char *date, GError **error)
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                    _("List entry %" PRId64 " is in its grace period until %s: it can be "
                      "published from %s."),
-                   num (row, "id"), grace_until, first);
+                   zx_row_int (row, "id"), grace_until, first);
       return FALSE;
     }
   if (period_end != NULL && strcmp (date, period_end) > 0)
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                    _("List entry %" PRId64 ": its period ended on %s; remove it instead."),
-                   num (row, "id"), period_end);
+                   zx_row_int (row, "id"), period_end);
       return FALSE;
     }
   return TRUE;
@@ -432,7 +412,7 @@ publish_txn (ZxTxn *txn, gpointer user_data, GError **error)
     return FALSE;
   json_object_set_string_member (fields, "state", "published");
   json_object_set_string_member (fields, "published_on", s->date);
-  return zx_txn_update (txn, "blacklist_entries", s->id, num (row, "version"), fields, error);
+  return zx_txn_update (txn, "blacklist_entries", s->id, zx_row_int (row, "version"), fields, error);
 }
 
 gboolean
@@ -502,7 +482,7 @@ record_ground_txn (ZxTxn *txn, gpointer user_data, GError **error)
     return FALSE;
   json_object_set_string_member (fields, "removal_reason", s->text);
   json_object_set_string_member (fields, "removal_due_on", due);
-  return zx_txn_update (txn, "blacklist_entries", s->id, num (row, "version"), fields, error);
+  return zx_txn_update (txn, "blacklist_entries", s->id, zx_row_int (row, "version"), fields, error);
 }
 
 gboolean
@@ -520,7 +500,7 @@ static gboolean
 removal_deadline (ZxTxn *txn, Step *s, JsonObject *row, const char **out_reason,
                   char **out_from, char **out_due, GError **error)
 {
-  const char *reason = s->text != NULL ? s->text : str (row, "removal_reason");
+  const char *reason = s->text != NULL ? s->text : zx_row_str (row, "removal_reason");
 
   if (reason == NULL)
     {
@@ -533,13 +513,13 @@ removal_deadline (ZxTxn *txn, Step *s, JsonObject *row, const char **out_reason,
   *out_reason = reason;
   if (g_str_equal (reason, ZX_LISTING_PERIOD_ENDED))
     {
-      if (str (row, "period_end") == NULL)
+      if (zx_row_str (row, "period_end") == NULL)
         {
           g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                        _("List entry %" PRId64 " (ground 1) has no fixed period."), s->id);
           return FALSE;
         }
-      *out_from = g_strdup (str (row, "period_end"));
+      *out_from = g_strdup (zx_row_str (row, "period_end"));
     }
   else if (s->from != NULL)
     {
@@ -547,11 +527,11 @@ removal_deadline (ZxTxn *txn, Step *s, JsonObject *row, const char **out_reason,
         return FALSE;
       *out_from = g_strdup (s->from);
     }
-  else if (str (row, "removal_due_on") != NULL
-           && g_strcmp0 (reason, str (row, "removal_reason")) == 0)
+  else if (zx_row_str (row, "removal_due_on") != NULL
+           && g_strcmp0 (reason, zx_row_str (row, "removal_reason")) == 0)
     {
       *out_from = NULL;
-      *out_due = g_strdup (str (row, "removal_due_on"));
+      *out_due = g_strdup (zx_row_str (row, "removal_due_on"));
       return TRUE;
     }
   else
@@ -590,7 +570,7 @@ remove_txn (ZxTxn *txn, gpointer user_data, GError **error)
   json_object_set_string_member (fields, "removed_on", s->date);
   json_object_set_string_member (fields, "removal_reason", reason);
   json_object_set_string_member (fields, "removal_due_on", due);
-  return zx_txn_update (txn, "blacklist_entries", s->id, num (row, "version"), fields, error)
+  return zx_txn_update (txn, "blacklist_entries", s->id, zx_row_int (row, "version"), fields, error)
          && audit_deadline (txn, "list_remove", s->id, reason, from, due, s->date, error);
 }
 
@@ -621,7 +601,7 @@ revoke_txn (ZxTxn *txn, gpointer user_data, GError **error)
   g_autofree char *due = NULL;
 
   if (row == NULL || !require_state (row, in_force, _("revoked"), error)
-      || !require_text (s->text, _("Revoking a list entry"), error)
+      || !zx_rules_require_text (s->text, _("Revoking a list entry"), error)
       || !check_not_before (row, s->from, "decided_on", error)
       || !zx_rules_check_date (s->date, _("List entry"), error))
     return FALSE;
@@ -641,7 +621,7 @@ revoke_txn (ZxTxn *txn, gpointer user_data, GError **error)
   json_object_set_string_member (fields, "removed_on", s->date);
   json_object_set_string_member (fields, "removal_reason", ZX_LISTING_WRONGFUL);
   json_object_set_string_member (fields, "removal_due_on", due);
-  return zx_txn_update (txn, "blacklist_entries", s->id, num (row, "version"), fields, error)
+  return zx_txn_update (txn, "blacklist_entries", s->id, zx_row_int (row, "version"), fields, error)
          && audit_deadline (txn, "list_revoke", s->id, s->text, s->from, due, s->date, error);
 }
 
@@ -682,7 +662,7 @@ correct_party (ZxTxn *txn, JsonObject *party, JsonObject *changes, GError **erro
       json_object_set_member (fields, l->data,
                               json_node_copy (json_object_get_member (changes, l->data)));
     }
-  return zx_txn_update (txn, "parties", num (party, "id"), num (party, "version"), fields, error);
+  return zx_txn_update (txn, "parties", zx_row_int (party, "id"), zx_row_int (party, "version"), fields, error);
 }
 
 static gboolean
@@ -694,10 +674,10 @@ correct_entry_fields (ZxTxn *txn, Step *s, JsonObject *row, JsonObject *fields, 
 
   if (c->conduct != NULL)
     json_object_set_string_member (fields, "conduct", c->conduct);
-  if (c->ground == 0 || c->ground == num (row, "ground"))
+  if (c->ground == 0 || c->ground == zx_row_int (row, "ground"))
     return TRUE;
   zx_rules_load_list_params (zx_txn_get_store (txn), &params);
-  if (!zx_list_period_end (&params, c->ground, str (row, "decided_on"), 0, &period_end, error))
+  if (!zx_list_period_end (&params, c->ground, zx_row_str (row, "decided_on"), 0, &period_end, error))
     return FALSE;
   json_object_set_int_member (fields, "ground", c->ground);
   if (period_end != NULL)
@@ -711,17 +691,17 @@ correct_entry_fields (ZxTxn *txn, Step *s, JsonObject *row, JsonObject *fields, 
 static gboolean
 recheck_party (ZxTxn *txn, JsonObject *row, GError **error)
 {
-  g_autoptr (JsonObject) entry = zx_txn_get_row (txn, "blacklist_entries", num (row, "id"), error);
+  g_autoptr (JsonObject) entry = zx_txn_get_row (txn, "blacklist_entries", zx_row_int (row, "id"), error);
   g_autoptr (JsonObject) party = NULL;
   ZxListParams params;
 
   if (entry == NULL)
     return FALSE;
-  party = zx_txn_get_row (txn, "parties", num (entry, "party_id"), error);
+  party = zx_txn_get_row (txn, "parties", zx_row_int (entry, "party_id"), error);
   if (party == NULL)
     return FALSE;
   zx_rules_load_list_params (zx_txn_get_store (txn), &params);
-  return check_listable (txn, &params, entry, party, str (entry, "decided_on"), 0, FALSE, error);
+  return check_listable (txn, &params, entry, party, zx_row_str (entry, "decided_on"), 0, FALSE, error);
 }
 
 static gboolean
@@ -739,11 +719,11 @@ correct_txn (ZxTxn *txn, gpointer user_data, GError **error)
       || !correct_entry_fields (txn, s, row, fields, error))
     return FALSE;
   if (json_object_get_size (fields) > 0
-      && !zx_txn_update (txn, "blacklist_entries", s->id, num (row, "version"), fields, error))
+      && !zx_txn_update (txn, "blacklist_entries", s->id, zx_row_int (row, "version"), fields, error))
     return FALSE;
   if (s->correction->party_fields != NULL)
     {
-      party = zx_txn_get_row (txn, "parties", num (row, "party_id"), error);
+      party = zx_txn_get_row (txn, "parties", zx_row_int (row, "party_id"), error);
       if (party == NULL || !correct_party (txn, party, s->correction->party_fields, error))
         return FALSE;
     }
@@ -780,8 +760,8 @@ zx_listing_correct (ZxStore *store, gint64 id, gint64 expected_version,
 static char *
 extended_end (const ZxListParams *params, JsonObject *row, int months, GError **error)
 {
-  g_autofree char *next = zx_date_add_days (str (row, "period_end"), 1);
-  g_autofree char *limit = zx_date_term_end (str (row, "decided_on"),
+  g_autofree char *next = zx_date_add_days (zx_row_str (row, "period_end"), 1);
+  g_autofree char *limit = zx_date_term_end (zx_row_str (row, "decided_on"),
                                              params->period_months + params->extension_max_months);
   g_autofree char *end = next != NULL ? zx_date_term_end (next, months) : NULL;
 
@@ -797,7 +777,7 @@ extended_end (const ZxListParams *params, JsonObject *row, int months, GError **
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                    _("List entry %" PRId64 " can be extended by at most %d months in all: its "
                      "period may run through %s at the latest."),
-                   num (row, "id"), params->extension_max_months, limit != NULL ? limit : "?");
+                   zx_row_int (row, "id"), params->extension_max_months, limit != NULL ? limit : "?");
       return NULL;
     }
   return g_steal_pointer (&end);
@@ -815,18 +795,18 @@ extend_txn (ZxTxn *txn, gpointer user_data, GError **error)
   if (row == NULL || !require_state (row, in_force, _("extended"), error)
       || !check_not_before (row, s->date, "decided_on", error))
     return FALSE;
-  if (str (row, "period_end") == NULL)
+  if (zx_row_str (row, "period_end") == NULL)
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                    _("List entry %" PRId64 " (ground 1) has no fixed period to extend."), s->id);
       return FALSE;
     }
-  if (strcmp (s->date, str (row, "period_end")) > 0)
+  if (strcmp (s->date, zx_row_str (row, "period_end")) > 0)
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                    _("List entry %" PRId64 ": its period ended on %s; it can no longer be "
                      "extended."),
-                   s->id, str (row, "period_end"));
+                   s->id, zx_row_str (row, "period_end"));
       return FALSE;
     }
   zx_rules_load_list_params (zx_txn_get_store (txn), &params);
@@ -834,7 +814,7 @@ extend_txn (ZxTxn *txn, gpointer user_data, GError **error)
   if (end == NULL)
     return FALSE;
   json_object_set_string_member (fields, "period_end", end);
-  return zx_txn_update (txn, "blacklist_entries", s->id, num (row, "version"), fields, error);
+  return zx_txn_update (txn, "blacklist_entries", s->id, zx_row_int (row, "version"), fields, error);
 }
 
 gboolean

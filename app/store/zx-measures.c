@@ -87,25 +87,14 @@ state_label (const char *state)
   return state != NULL ? state : "?";
 }
 
-static const char *
-str (JsonObject *row, const char *name)
-{
-  return json_object_get_string_member_with_default (row, name, NULL);
-}
-
-static gint64
-num (JsonObject *row, const char *name)
-{
-  return json_object_get_int_member_with_default (row, name, 0);
-}
 
 /* "Measure 12 (detention) is carried out: it cannot be approved." */
 static gboolean
 refuse_state (JsonObject *row, const char *cannot, GError **error)
 {
   g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
-               _("Measure %" PRId64 " (%s) is %s: it cannot be %s."), num (row, "id"),
-               zx_measures_kind_label (str (row, "kind")), state_label (str (row, "state")),
+               _("Measure %" PRId64 " (%s) is %s: it cannot be %s."), zx_row_int (row, "id"),
+               zx_measures_kind_label (zx_row_str (row, "kind")), state_label (zx_row_str (row, "state")),
                cannot);
   return FALSE;
 }
@@ -113,14 +102,14 @@ refuse_state (JsonObject *row, const char *cannot, GError **error)
 static gboolean
 state_is (JsonObject *row, const char *state)
 {
-  return g_strcmp0 (str (row, "state"), state) == 0;
+  return g_strcmp0 (zx_row_str (row, "state"), state) == 0;
 }
 
 /* DATE must be a date and not before the step it follows (AFTER, a column of ROW). */
 static gboolean
 check_step_date (JsonObject *row, const char *date, const char *after, GError **error)
 {
-  const char *before = str (row, after);
+  const char *before = zx_row_str (row, after);
 
   if (!zx_rules_check_date (date, _("Measure"), error))
     return FALSE;
@@ -128,21 +117,12 @@ check_step_date (JsonObject *row, const char *date, const char *after, GError **
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                    _("Measure %" PRId64 ": %s is before the previous step (%s)."),
-                   num (row, "id"), date, before);
+                   zx_row_int (row, "id"), date, before);
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-require_text (const char *text, const char *what, GError **error)
-{
-  for (const char *c = text; c != NULL && *c != '\0'; c++)
-    if (!g_ascii_isspace (*c))
-      return TRUE;
-  g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID, _("%s: a reason is required."), what);
-  return FALSE;
-}
 
 /* Role check with the measure's kind in the message: "may not approve a detention". */
 static gboolean
@@ -233,11 +213,11 @@ get_party (ZxTxn *txn, gint64 case_id, gint64 party_id, GError **error)
   party = zx_txn_get_row (txn, "parties", party_id, error);
   if (party == NULL)
     return NULL;
-  if (num (party, "case_id") != case_id)
+  if (zx_row_int (party, "case_id") != case_id)
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                    _("Party %" PRId64 " (%s) is not a party of case %" PRId64 "."), party_id,
-                   str (party, "name"), case_id);
+                   zx_row_str (party, "name"), case_id);
       return NULL;
     }
   return g_steal_pointer (&party);
@@ -287,7 +267,7 @@ propose_txn (ZxTxn *txn, gpointer user_data, GError **error)
   kase = zx_txn_get_row (txn, "cases", p->case_id, error);
   if (kase == NULL || (party = get_party (txn, p->case_id, p->party_id, error)) == NULL)
     return FALSE;
-  if (!check_terms (zx_txn_get_store (txn), p->kind, str (party, "kind"), p->days, p->amount,
+  if (!check_terms (zx_txn_get_store (txn), p->kind, zx_row_str (party, "kind"), p->days, p->amount,
                     TRUE, error))
     return FALSE;
   fields = proposal_fields (p, staff.id);
@@ -323,18 +303,18 @@ amend_txn (ZxTxn *txn, gpointer user_data, GError **error)
 
   if (row == NULL)
     return FALSE;
-  kind = str (row, "kind");
+  kind = zx_row_str (row, "kind");
   if (!require_role (txn, ZX_ACTION_MEASURE_PROPOSE, _("change a proposed %s"), kind, NULL,
                      error))
     return FALSE;
   if (!state_is (row, "proposed"))
     return refuse_state (row, _("changed"), error);
-  party = get_party (txn, num (row, "case_id"), num (row, "party_id"), error);
+  party = get_party (txn, zx_row_int (row, "case_id"), zx_row_int (row, "party_id"), error);
   if (party == NULL)
     return FALSE;
-  days = s->days != 0 ? s->days : (int) num (row, "days");
-  amount = s->amount != 0 ? s->amount : num (row, "amount");
-  if (!check_terms (zx_txn_get_store (txn), kind, str (party, "kind"), days, amount, FALSE,
+  days = s->days != 0 ? s->days : (int) zx_row_int (row, "days");
+  amount = s->amount != 0 ? s->amount : zx_row_int (row, "amount");
+  if (!check_terms (zx_txn_get_store (txn), kind, zx_row_str (party, "kind"), days, amount, FALSE,
                     error))
     return FALSE;
   if (s->days != 0)
@@ -343,7 +323,7 @@ amend_txn (ZxTxn *txn, gpointer user_data, GError **error)
     json_object_set_int_member (fields, "amount", s->amount);
   if (s->text != NULL)
     json_object_set_string_member (fields, "note", s->text);
-  return zx_txn_update (txn, "measures", s->id, num (row, "version"), fields, error);
+  return zx_txn_update (txn, "measures", s->id, zx_row_int (row, "version"), fields, error);
 }
 
 gboolean
@@ -370,7 +350,7 @@ decidable_row (ZxTxn *txn, Step *s, const char *verb_fmt, const char *cannot, Zx
 
   if (row == NULL)
     return NULL;
-  kind = str (row, "kind");
+  kind = zx_row_str (row, "kind");
   if (!require_role (txn, ZX_ACTION_MEASURE_APPROVE, verb_fmt, kind, staff, error))
     return NULL;
   if (!zx_measures_needs_approval (kind))
@@ -401,7 +381,7 @@ approve_txn (ZxTxn *txn, gpointer user_data, GError **error)
 
   if (row == NULL)
     return FALSE;
-  if (g_str_equal (str (row, "kind"), "detention") && num (row, "days") == 0)
+  if (g_str_equal (zx_row_str (row, "kind"), "detention") && zx_row_int (row, "days") == 0)
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                    _("Measure %" PRId64 " (detention) has no number of days yet; set it "
@@ -412,7 +392,7 @@ approve_txn (ZxTxn *txn, gpointer user_data, GError **error)
   json_object_set_string_member (fields, "state", "approved");
   json_object_set_string_member (fields, "approved_on", s->date);
   json_object_set_int_member (fields, "approver_id", staff.id);
-  return zx_txn_update (txn, "measures", s->id, num (row, "version"), fields, error);
+  return zx_txn_update (txn, "measures", s->id, zx_row_int (row, "version"), fields, error);
 }
 
 gboolean
@@ -436,14 +416,14 @@ reject_txn (ZxTxn *txn, gpointer user_data, GError **error)
   g_autofree char *note = NULL;
 
   row = decidable_row (txn, s, _("reject a %s"), _("rejected"), &staff, error);
-  if (row == NULL || !require_text (s->text, _("Rejecting a measure"), error))
+  if (row == NULL || !zx_rules_require_text (s->text, _("Rejecting a measure"), error))
     return FALSE;
   line = g_strdup_printf (_("Rejected on %s by %s: %s"), s->date, staff.name, s->text);
-  note = zx_rules_note_append (str (row, "note"), line);
+  note = zx_rules_note_append (zx_row_str (row, "note"), line);
   json_object_set_string_member (fields, "state", "rejected");
   json_object_set_int_member (fields, "approver_id", staff.id);
   json_object_set_string_member (fields, "note", note);
-  return zx_txn_update (txn, "measures", s->id, num (row, "version"), fields, error);
+  return zx_txn_update (txn, "measures", s->id, zx_row_int (row, "version"), fields, error);
 }
 
 gboolean
@@ -461,7 +441,7 @@ zx_measures_reject (ZxStore *store, gint64 id, gint64 expected_version, const ch
 static gboolean
 check_executable (JsonObject *row, const char *date, GError **error)
 {
-  const char *kind = str (row, "kind");
+  const char *kind = zx_row_str (row, "kind");
 
   if (zx_measures_needs_approval (kind))
     {
@@ -470,7 +450,7 @@ check_executable (JsonObject *row, const char *date, GError **error)
           g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                        _("Measure %" PRId64 " (%s) has not been approved by the president: it "
                          "cannot be carried out yet."),
-                       num (row, "id"), zx_measures_kind_label (kind));
+                       zx_row_int (row, "id"), zx_measures_kind_label (kind));
           return FALSE;
         }
       if (!state_is (row, "approved"))
@@ -530,7 +510,7 @@ static gboolean
 summons_ignored (ZxTxn *txn, JsonObject *summons, const char *date, gint64 *out_id,
                  GError **error)
 {
-  gint64 case_id = num (summons, "case_id"), party_id = num (summons, "party_id");
+  gint64 case_id = zx_row_int (summons, "case_id"), party_id = zx_row_int (summons, "party_id");
   g_autoptr (JsonObject) kase = zx_txn_get_row (txn, "cases", case_id, error);
   g_autoptr (JsonObject) fields = json_object_new ();
   g_autofree char *note = NULL;
@@ -538,7 +518,7 @@ summons_ignored (ZxTxn *txn, JsonObject *summons, const char *date, gint64 *out_
 
   if (kase == NULL)
     return FALSE;
-  if (!num (kase, "small_amount") && !num (kase, "livelihood"))
+  if (!zx_row_int (kase, "small_amount") && !zx_row_int (kase, "livelihood"))
     return TRUE;
   if (!has_pending_detention (zx_txn_get_store (txn), case_id, party_id, &pending, error))
     return FALSE;
@@ -546,14 +526,14 @@ summons_ignored (ZxTxn *txn, JsonObject *summons, const char *date, gint64 *out_
     return TRUE;
   note = g_strdup_printf (_("首传必拘: raised automatically because summons %" PRId64
                             " was ignored on %s."),
-                          num (summons, "id"), date);
+                          zx_row_int (summons, "id"), date);
   json_object_set_int_member (fields, "case_id", case_id);
   json_object_set_int_member (fields, "party_id", party_id);
   json_object_set_string_member (fields, "kind", "detention");
   json_object_set_string_member (fields, "state", "proposed");
   json_object_set_string_member (fields, "proposed_on", date);
-  if (num (kase, "officer_id") != 0)
-    json_object_set_int_member (fields, "proposed_by", num (kase, "officer_id"));
+  if (zx_row_int (kase, "officer_id") != 0)
+    json_object_set_int_member (fields, "proposed_by", zx_row_int (kase, "officer_id"));
   json_object_set_string_member (fields, "note", note);
   return zx_txn_insert (txn, "measures", fields, out_id, error);
 }
@@ -573,7 +553,7 @@ execute_txn (ZxTxn *txn, gpointer user_data, GError **error)
 
   if (row == NULL)
     return FALSE;
-  kind = str (row, "kind");
+  kind = zx_row_str (row, "kind");
   by_police = g_str_equal (kind, "summons") || g_str_equal (kind, "detention");
   if (!require_role (txn, by_police ? ZX_ACTION_MEASURE_EXECUTE_POLICE : ZX_ACTION_MEASURE_EXECUTE,
                      _("carry out a %s"), kind, &staff, error)
@@ -586,14 +566,14 @@ execute_txn (ZxTxn *txn, gpointer user_data, GError **error)
       return FALSE;
     }
 
-  with_outcome = zx_rules_note_append (str (row, "note"), outcome_line (s->outcome));
+  with_outcome = zx_rules_note_append (zx_row_str (row, "note"), outcome_line (s->outcome));
   note = zx_rules_note_append (with_outcome, s->text);
   json_object_set_string_member (fields, "state", "executed");
   json_object_set_string_member (fields, "executed_on", s->date);
   json_object_set_int_member (fields, "executed_by", staff.id);
   if (note != NULL)
     json_object_set_string_member (fields, "note", note);
-  if (!zx_txn_update (txn, "measures", s->id, num (row, "version"), fields, error))
+  if (!zx_txn_update (txn, "measures", s->id, zx_row_int (row, "version"), fields, error))
     return FALSE;
   if (s->outcome == ZX_MEASURE_OUTCOME_IGNORED)
     return summons_ignored (txn, row, s->date, &s->new_id, error);
@@ -642,20 +622,20 @@ close_step (ZxTxn *txn, Step *s, const CloseRule *rule, GError **error)
   g_autofree char *note = NULL;
 
   if (row == NULL
-      || !require_role (txn, rule->action, rule->verb_fmt, str (row, "kind"), &staff, error)
-      || !require_text (s->text, rule->what, error))
+      || !require_role (txn, rule->action, rule->verb_fmt, zx_row_str (row, "kind"), &staff, error)
+      || !zx_rules_require_text (s->text, rule->what, error))
     return FALSE;
-  if (!g_strv_contains (rule->from, str (row, "state")))
+  if (!g_strv_contains (rule->from, zx_row_str (row, "state")))
     return refuse_state (row, rule->cannot, error);
   if (!check_step_date (row, s->date, "proposed_on", error)
       || !check_step_date (row, s->date, "approved_on", error)
       || !check_step_date (row, s->date, "executed_on", error))
     return FALSE;
   line = g_strdup_printf (rule->line_fmt, s->date, staff.name, s->text);
-  note = zx_rules_note_append (str (row, "note"), line);
+  note = zx_rules_note_append (zx_row_str (row, "note"), line);
   json_object_set_string_member (fields, "state", rule->to);
   json_object_set_string_member (fields, "note", note);
-  return zx_txn_update (txn, "measures", s->id, num (row, "version"), fields, error);
+  return zx_txn_update (txn, "measures", s->id, zx_row_int (row, "version"), fields, error);
 }
 
 static gboolean
@@ -690,12 +670,12 @@ lift_txn (ZxTxn *txn, gpointer user_data, GError **error)
 
   if (row == NULL)
     return FALSE;
-  if (!g_str_equal (str (row, "kind"), "consumption_restriction"))
+  if (!g_str_equal (zx_row_str (row, "kind"), "consumption_restriction"))
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                    _("Measure %" PRId64 " (%s) is not a consumption restriction: only those "
                      "are lifted."),
-                   s->id, zx_measures_kind_label (str (row, "kind")));
+                   s->id, zx_measures_kind_label (zx_row_str (row, "kind")));
       return FALSE;
     }
   return close_step (txn, s, &rule, error);

@@ -275,3 +275,25 @@ zx_rules_note_append (const char *note, const char *line)
     return g_strdup (line);
   return g_strconcat (note, "\n", line, NULL);
 }
+
+const char *
+zx_row_str (JsonObject *row, const char *name)
+{
+  return json_object_get_string_member_with_default (row, name, NULL);
+}
+
+gint64
+zx_row_int (JsonObject *row, const char *name)
+{
+  return json_object_get_int_member_with_default (row, name, 0);
+}
+
+gboolean
+zx_rules_require_text (const char *text, const char *what, GError **error)
+{
+  for (const char *c = text; c != NULL && *c != '\0'; c++)
+    if (!g_ascii_isspace (*c))
+      return TRUE;
+  g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID, _("%s: a reason is required."), what);
+  return FALSE;
+}

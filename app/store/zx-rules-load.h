@@ -56,4 +56,10 @@ gboolean    zx_rules_check_date (const char *date, const char *what, GError **er
 /* NOTE with LINE appended on a line of its own (either may be NULL; NULL if both are). */
 char       *zx_rules_note_append (const char *note, const char *line);
 
+/* A column of a row read with zx_txn_get_row(): NULL / 0 when absent or null. */
+const char *zx_row_str (JsonObject *row, const char *name);
+gint64      zx_row_int (JsonObject *row, const char *name);
+/* TEXT has something besides white space; else "WHAT: a reason is required." */
+gboolean    zx_rules_require_text (const char *text, const char *what, GError **error);
+
 G_END_DECLS

@@ -50,17 +50,6 @@ slot_clear (gpointer data)
   g_free (slot->expires_on);
 }
 
-static const char *
-str (JsonObject *row, const char *name)
-{
-  return json_object_get_string_member_with_default (row, name, NULL);
-}
-
-static gint64
-num (JsonObject *row, const char *name)
-{
-  return json_object_get_int_member_with_default (row, name, 0);
-}
 
 static char *
 column_dup (sqlite3_stmt *stmt, int column)
@@ -134,14 +123,14 @@ term_for (ZxStore *store, const char *kind, int months, int *out_months, GError 
 static gboolean
 check_not_before (JsonObject *row, const char *date, const char *after, GError **error)
 {
-  const char *before = str (row, after);
+  const char *before = zx_row_str (row, after);
 
   if (!zx_rules_check_date (date, _("Seizure"), error))
     return FALSE;
   if (before != NULL && strcmp (date, before) < 0)
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
-                   _("Seizure %" PRId64 ": %s is before %s."), num (row, "id"), date, before);
+                   _("Seizure %" PRId64 ": %s is before %s."), zx_row_int (row, "id"), date, before);
       return FALSE;
     }
   return TRUE;
@@ -190,7 +179,7 @@ check_order (ZxTxn *txn, const ZxSeizureOrder *o, const char *object, GError **e
   party = zx_txn_get_row (txn, "parties", o->party_id, error);
   if (party == NULL)
     return FALSE;
-  if (num (party, "case_id") != o->case_id)
+  if (zx_row_int (party, "case_id") != o->case_id)
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                    _("Party %" PRId64 " is not a party of case %" PRId64 "."), o->party_id,
@@ -274,10 +263,10 @@ zx_seizures_record (ZxStore *store, const ZxSeizureOrder *order, GError **error)
 static gboolean
 require_effective (JsonObject *row, const char *cannot, GError **error)
 {
-  if (g_strcmp0 (str (row, "state"), "effective") == 0)
+  if (g_strcmp0 (zx_row_str (row, "state"), "effective") == 0)
     return TRUE;
   g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID, _("Seizure %" PRId64 " is %s: it cannot be %s."),
-               num (row, "id"), str (row, "state"), cannot);
+               zx_row_int (row, "id"), zx_row_str (row, "state"), cannot);
   return FALSE;
 }
 
@@ -295,17 +284,17 @@ renew_txn (ZxTxn *txn, gpointer user_data, GError **error)
   if (row == NULL || !zx_roles_require (store, ZX_ACTION_SEIZURE, NULL, NULL, error)
       || !require_effective (row, _("renewed"), error)
       || !check_not_before (row, s->date, "start_on", error)
-      || !term_for (store, str (row, "kind"), s->months, &months, error))
+      || !term_for (store, zx_row_str (row, "kind"), s->months, &months, error))
     return FALSE;
-  expiry = zx_seizure_renew (str (row, "expires_on"), s->date, months, months, error);
+  expiry = zx_seizure_renew (zx_row_str (row, "expires_on"), s->date, months, months, error);
   if (expiry == NULL)
     {
       g_prefix_error (error, _("Seizure %" PRId64 ": "), s->id);
       return FALSE;
     }
   json_object_set_string_member (fields, "expires_on", expiry);
-  json_object_set_int_member (fields, "renewed_count", num (row, "renewed_count") + 1);
-  return zx_txn_update (txn, "seizures", s->id, num (row, "version"), fields, error);
+  json_object_set_int_member (fields, "renewed_count", zx_row_int (row, "renewed_count") + 1);
+  return zx_txn_update (txn, "seizures", s->id, zx_row_int (row, "version"), fields, error);
 }
 
 gboolean
@@ -370,24 +359,24 @@ release_txn (ZxTxn *txn, gpointer user_data, GError **error)
   if (row == NULL || !zx_roles_require (zx_txn_get_store (txn), ZX_ACTION_SEIZURE, NULL, NULL,
                                         error))
     return FALSE;
-  if (!g_strv_contains (from, str (row, "state")))
+  if (!g_strv_contains (from, zx_row_str (row, "state")))
     return require_effective (row, _("released"), error);
   if (!check_not_before (row, s->date, "start_on", error))
     return FALSE;
-  held = g_str_equal (str (row, "state"), "effective");
-  if (held && strcmp (s->date, str (row, "expires_on")) > 0)
+  held = g_str_equal (zx_row_str (row, "state"), "effective");
+  if (held && strcmp (s->date, zx_row_str (row, "expires_on")) > 0)
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
                    _("Seizure %" PRId64 " lapsed after %s: there is nothing left to release."),
-                   s->id, str (row, "expires_on"));
+                   s->id, zx_row_str (row, "expires_on"));
       return FALSE;
     }
   json_object_set_string_member (fields, "state", "released");
   json_object_set_string_member (fields, "released_on", s->date);
   json_object_set_null_member (fields, "waiting_rank");
-  if (!zx_txn_update (txn, "seizures", s->id, num (row, "version"), fields, error))
+  if (!zx_txn_update (txn, "seizures", s->id, zx_row_int (row, "version"), fields, error))
     return FALSE;
-  return !held || promote_next (txn, str (row, "object"), s->id, s->date, &s->new_id, error);
+  return !held || promote_next (txn, zx_row_str (row, "object"), s->id, s->date, &s->new_id, error);
 }
 
 gboolean
@@ -444,10 +433,10 @@ lapse_one (ZxTxn *txn, gint64 id, GError **error)
 
   if (row == NULL)
     return FALSE;
-  next_day = zx_date_add_days (str (row, "expires_on"), 1);
+  next_day = zx_date_add_days (zx_row_str (row, "expires_on"), 1);
   json_object_set_string_member (fields, "state", "lapsed");
-  return zx_txn_update (txn, "seizures", id, num (row, "version"), fields, error)
-         && promote_next (txn, str (row, "object"), id, next_day, &next_id, error);
+  return zx_txn_update (txn, "seizures", id, zx_row_int (row, "version"), fields, error)
+         && promote_next (txn, zx_row_str (row, "object"), id, next_day, &next_id, error);
 }
 
 static gboolean
