@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "store/zx-store.h"
+#include "wall/zx-wall-window.h"
 #include "zx-application.h"
 #include "zx-screenshot.h"
 #include "zx-window.h"
@@ -43,8 +44,15 @@ static const GOptionEntry option_entries[] = {
     N_("Write the window to FILE.png once the data is shown, then quit"), N_("FILE.png") },
   { "wall", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the public wall display full-screen"), NULL },
-  { "monitor", 0, 0, G_OPTION_ARG_INT, NULL,
+  /* Strings, not numbers: GApplication does not pass on a number option given as 0. */
+  { "monitor", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show the wall display on monitor N (0, 1, …)"), N_("N") },
+  { "wall-config", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read the wall display settings from the key file FILE"), N_("FILE") },
+  { "run-for", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Quit the wall display after SECONDS and print frame statistics"), N_("SECONDS") },
+  { "speed-up", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Scroll the wall display X times faster (tests, benchmarks)"), N_("X") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and quit"), NULL },
   { NULL }
@@ -294,6 +302,80 @@ zx_application_local_command_line (GApplication   *application,
                                                                                 exit_status);
 }
 
+/* --wall and its options: a process of its own, on the cairo renderer unless GSK_RENDERER says
+ * otherwise. GTK 4.8 picks GL whenever Mesa is there, llvmpipe included, and software GL scrolls
+ * the wall at 44–48 fps for 150 % CPU where cairo does 60 fps for under 30 % (DESIGN.md, Known
+ * traps; reference/perf-notes.md T8/T9). A wall PC with a GPU measured to do better sets
+ * GSK_RENDERER=gl. Runs before startup, so before gtk_init() reads the variable. */
+/* The number option NAME as a double above 0 (or, with AS_MONITOR, an integer from -1), into
+ * OPTIONS as a number; FALSE after a message if it is not one. */
+static gboolean
+check_number_option (GVariantDict *options,
+                     const char   *name,
+                     gboolean      as_monitor)
+{
+  const char *text = NULL;
+  char *end = NULL;
+  double value;
+
+  if (!g_variant_dict_lookup (options, name, "&s", &text))
+    return TRUE;
+
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0'
+      || (as_monitor ? value != (int) value || value < -1 || value > 63 : !(value > 0)))
+    {
+      if (as_monitor)
+        g_printerr (_("%s: --monitor needs a monitor number from 0, or -1 for the primary one\n"),
+                    g_get_prgname ());
+      else
+        /* Translators: the second %s is an option like “run-for” */
+        g_printerr (_("%s: --%s needs a number above 0\n"), g_get_prgname (), name);
+      return FALSE;
+    }
+
+  g_variant_dict_insert (options, name, "d", value);
+  return TRUE;
+}
+
+static int
+check_wall_options (GApplication *application,
+                    GVariantDict *options)
+{
+  g_autofree char *config_path = NULL;
+
+  if (g_variant_dict_contains (options, "view"))
+    {
+      g_printerr (_("%s: --view does not apply to --wall\n"), g_get_prgname ());
+      return EXIT_USAGE;
+    }
+  if (!check_number_option (options, "monitor", TRUE)
+      || !check_number_option (options, "run-for", FALSE)
+      || !check_number_option (options, "speed-up", FALSE))
+    return EXIT_USAGE;
+
+  if (g_variant_dict_lookup (options, "wall-config", "^ay", &config_path))
+    {
+      g_autoptr(ZxWallConfig) config = zx_wall_config_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *absolute = g_canonicalize_filename (config_path, NULL);
+
+      if (*config_path == '\0' || !zx_wall_config_load_file (config, absolute, &error))
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (),
+                      error != NULL ? error->message : _("--wall-config needs a file name"));
+          return EXIT_USAGE;
+        }
+      g_variant_dict_insert_value (options, "wall-config", g_variant_new_bytestring (absolute));
+    }
+
+  g_application_set_flags (application,
+                           g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+
+  return -1;
+}
+
 /* Runs in the process that was started, before it becomes or calls the primary instance: check
  * the options and resolve the database path against this process's directory and environment. */
 static int
@@ -315,14 +397,24 @@ zx_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "wall"))
     {
-      g_printerr (_("%s: the wall display is not built yet\n"), g_get_prgname ());
-      return EXIT_USAGE;
-    }
+      int status = check_wall_options (application, options);
 
-  if (g_variant_dict_contains (options, "monitor"))
+      if (status >= 0)
+        return status;
+    }
+  else
     {
-      g_printerr (_("%s: --monitor only applies to --wall\n"), g_get_prgname ());
-      return EXIT_USAGE;
+      static const char *const wall_only[] = { "monitor", "wall-config", "run-for", "speed-up" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (wall_only); i++)
+        {
+          if (g_variant_dict_contains (options, wall_only[i]))
+            {
+              /* Translators: the second %s is an option like “monitor” */
+              g_printerr (_("%s: --%s only applies to --wall\n"), g_get_prgname (), wall_only[i]);
+              return EXIT_USAGE;
+            }
+        }
     }
 
   if (g_variant_dict_lookup (options, "view", "&s", &view) && !zx_window_is_view_name (view))
@@ -371,6 +463,59 @@ zx_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+static void
+wall_finished_cb (ZxApplication *self,
+                  int            exit_status,
+                  ZxWallWindow  *window)
+{
+  finish_screenshot (self, exit_status);
+}
+
+static void
+start_wall (ZxApplication *self,
+            const char    *path,
+            GVariantDict  *options)
+{
+  static const char *const no_accels[] = { NULL };
+  g_autoptr(ZxWallConfig) config = zx_wall_config_new ();
+  g_autofree char *config_path = NULL;
+  g_autofree char *screenshot = NULL;
+  ZxWallWindow *window;
+  double value;
+
+  if (self->settings != NULL)
+    zx_wall_config_load_settings (config, self->settings);
+  if (g_variant_dict_lookup (options, "wall-config", "^ay", &config_path))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!zx_wall_config_load_file (config, config_path, &error))
+        g_warning ("%s", error->message);
+    }
+  if (g_variant_dict_lookup (options, "monitor", "d", &value))
+    config->monitor = (int) value;
+
+  /* Nobody at the keyboard: only the wall's own exit keys leave it. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", no_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", no_accels);
+
+  window = zx_wall_window_new (GTK_APPLICATION (self), path, config);
+  if (g_variant_dict_lookup (options, "speed-up", "d", &value))
+    zx_wall_window_set_speed_up (window, value);
+  if (g_variant_dict_lookup (options, "run-for", "d", &value))
+    zx_wall_window_set_run_for (window, value);
+  if (g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot))
+    {
+      /* Until a PNG is written, the run has failed. */
+      self->exit_status = EXIT_FAILURE;
+      zx_wall_window_set_screenshot (window, screenshot);
+    }
+
+  g_signal_connect_object (window, "finished", G_CALLBACK (wall_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  zx_wall_window_show (window);
+}
+
 /* Runs in the primary instance, for its own command line or another invocation's. */
 static int
 zx_application_command_line (GApplication            *application,
@@ -391,6 +536,12 @@ zx_application_command_line (GApplication            *application,
       g_application_command_line_printerr (command_line, "%s\n",
                                            _("No database file was given"));
       return EXIT_USAGE;
+    }
+
+  if (g_variant_dict_contains (options, "wall"))
+    {
+      start_wall (self, path, options);
+      return EXIT_SUCCESS;
     }
 
   if (g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot))

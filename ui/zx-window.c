@@ -1,17 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The main window: a header with the court's name, where the database lives and who is signed
- * in; a sidebar of pages. It owns its database connection: opening runs in a worker thread, and
- * a database that cannot be opened is shown as a page with the reason, never a crash. */
+/* The main window: a header with the court's name, where the database lives and in what state,
+ * and who is signed in; a sidebar of pages. It owns its database connection: opening runs in a
+ * worker thread, and a database that cannot be opened is shown as a page with the reason, never
+ * a crash. Once open, the window polls for other clients' changes; a poll that fails (the share
+ * went away) shows a banner, turns the write actions off and is retried until it succeeds. */
 #define G_LOG_DOMAIN "zx-window"
 
 #include "config.h"
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "dialogs/zx-import-dialog.h"
+#include "dialogs/zx-new-case-dialog.h"
+#include "domain/zx-validate.h"
 #include "io/zx-demo.h"
 #include "pages/zx-case-register.h"
 #include "pages/zx-cases-page.h"
+#include "pages/zx-warnings-page.h"
+#include "store/zx-roles.h"
 #include "widgets/zx-placeholder-page.h"
 #include "zx-window.h"
 
@@ -20,6 +28,16 @@
 #define DEMO_SEED         1
 /* How often to poll for other clients' changes (PRAGMA data_version). */
 #define WATCH_INTERVAL_MS 1000
+/* While the database cannot be reached, how often to try again. */
+#define RETRY_INTERVAL_MS 3000
+
+/* What the header says about the connection. */
+typedef enum
+{
+  DB_STATE_CONNECTED,
+  DB_STATE_WAITING,    /* polls fail: the share is gone or the file is unreadable */
+  DB_STATE_READ_ONLY,  /* viewer, newer schema, or a file we may not write */
+} DbState;
 
 struct _ZxWindow
 {
@@ -31,6 +49,14 @@ struct _ZxWindow
   GCancellable *cancellable;
   GSettings    *settings;
   gboolean      loaded;
+  char         *today;        /* $ZHIXING_TODAY (tests, screenshots), or NULL: the local date */
+  char         *notice;       /* the banner shown when opening (e.g. opened read-only) */
+  DbState       db_state;
+  char         *poll_error;   /* why the last poll failed, while waiting */
+  guint         poll_source;
+  gboolean      is_staff;
+  GtkWindow    *new_case_dialog;
+  GtkWindow    *import_dialog;
 
   /* template children */
   GtkLabel     *title_label;
@@ -39,6 +65,10 @@ struct _ZxWindow
   GtkLabel     *user_label;
   GtkRevealer  *banner_revealer;
   GtkLabel     *banner_label;
+  GtkSpinner   *banner_spinner;
+  GtkWidget    *banner_retry_button;
+  GtkWidget    *new_case_button;
+  GtkWidget    *import_button;
   GtkStack     *main_stack;
   GtkSpinner   *spinner;
   GtkLabel     *loading_label;
@@ -47,6 +77,7 @@ struct _ZxWindow
   GtkStack       *pages;
   ZxCaseRegister *case_register;
   ZxCasesPage    *cases_page;
+  ZxWarningsPage *warnings_page;
   GtkLabel     *db_path_value;
   GtkLabel     *db_state_value;
   GtkLabel     *db_journal_value;
@@ -106,39 +137,90 @@ static char *
 describe_location (ZxStore *store)
 {
   ZxFsKind kind = zx_store_get_fs_kind (store);
-  g_autofree char *location = NULL;
 
   if (kind == ZX_FS_LOCAL)
-    location = g_strdup (_("Local database"));
-  else
-    /* Translators: %s is the kind of network file system, e.g. “smb” or “nfs” */
-    location = g_strdup_printf (_("Shared database (%s)"), zx_fs_kind_to_string (kind));
+    return g_strdup (_("Local database"));
 
-  if (zx_store_is_read_only (store))
-    /* Translators: %s is “Local database” or “Shared database (smb)” */
-    return g_strdup_printf (_("%s, read-only"), location);
-
-  return g_steal_pointer (&location);
+  /* Translators: %s is the kind of network file system, e.g. “smb” or “nfs” */
+  return g_strdup_printf (_("Shared database (%s)"), zx_fs_kind_to_string (kind));
 }
 
-/* The staff member signed in on this computer (staff.login is the OS user name). */
-static char *
-lookup_user_display_name (ZxStore *store)
+static const char *
+describe_state (DbState state)
 {
-  sqlite3 *db = zx_store_get_db (store);
-  sqlite3_stmt *stmt = NULL;
-  char *name = NULL;
+  switch (state)
+    {
+    case DB_STATE_CONNECTED:
+      return _("connected");
+    case DB_STATE_WAITING:
+      return _("waiting for the database…");
+    case DB_STATE_READ_ONLY:
+      return _("read-only");
+    default:
+      g_assert_not_reached ();
+    }
+}
 
-  if (sqlite3_prepare_v2 (db, "SELECT name FROM staff WHERE login = ?1 AND active = 1", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    return NULL;
+/* "Local database, connected", "Shared database (smb), read-only", … */
+static char *
+describe_database (ZxWindow *self)
+{
+  g_autofree char *location = describe_location (self->store);
 
-  sqlite3_bind_text (stmt, 1, g_get_user_name (), -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  /* Translators: the first %s is “Local database” or “Shared database (smb)”, the second its
+   * state: “connected”, “waiting for the database…” or “read-only” */
+  return g_strdup_printf (_("%s, %s"), location, describe_state (self->db_state));
+}
 
-  return name;
+/* Why this window cannot save anything now, or NULL. */
+static char *
+write_block_reason (ZxWindow *self)
+{
+  if (self->store == NULL)
+    return g_strdup (_("No database is open."));
+
+  if (self->db_state == DB_STATE_WAITING)
+    return g_strdup (_("The database cannot be reached; saving is off until it is back."));
+
+  if (zx_store_is_read_only (self->store))
+    {
+      if (zx_store_get_schema_version (self->store) > ZX_SCHEMA_VERSION)
+        return g_strdup (_("A newer version of Zhixing wrote this database: it is open "
+                           "read-only. Install the newer version to make changes."));
+      if (g_access (self->path, W_OK) != 0)
+        return g_strdup (_("You may not write to the database file: it is open read-only."));
+
+      return g_strdup (_("The database is open read-only (viewer)."));
+    }
+
+  if (!self->is_staff)
+    /* Translators: %s is the computer account name */
+    return g_strdup_printf (_("“%s” is not in the staff list: ask the administrator to add "
+                              "this login to a staff member."),
+                            zx_store_get_actor (self->store));
+
+  return NULL;
+}
+
+/* win.new-case and win.import-cases follow the database state and who is signed in. */
+static void
+update_actions (ZxWindow *self)
+{
+  g_autofree char *reason = write_block_reason (self);
+  const char *const names[] = { "new-case", "import-cases" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), names[i]);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), reason == NULL);
+    }
+
+  gtk_widget_set_tooltip_text (self->new_case_button,
+                               reason != NULL ? reason : _("File a new case (Ctrl+N)"));
+  gtk_widget_set_tooltip_text (self->import_button,
+                               reason != NULL ? reason
+                                              : _("Import cases from a CSV file (Ctrl+I)"));
 }
 
 static void
@@ -153,43 +235,91 @@ set_loaded (ZxWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
 }
 
+/* The banner says the database is out of reach (with the reason, retried by itself), or shows
+ * the notice from opening, or nothing. */
 static void
-show_banner (ZxWindow   *self,
-             const char *text)
+update_banner (ZxWindow *self)
 {
+  gboolean waiting = self->db_state == DB_STATE_WAITING;
+  g_autofree char *text = NULL;
+
+  if (waiting)
+    /* Translators: %s is the reason, e.g. “Checking for changes: disk I/O error” */
+    text = g_strdup_printf (_("Waiting for the database… %s. Zhixing tries again by itself; "
+                              "saving is off until the database is back."),
+                            self->poll_error != NULL ? self->poll_error : "");
+  else if (self->notice != NULL)
+    text = g_strdup (self->notice);
+
   gtk_label_set_label (self->banner_label, text != NULL ? text : "");
   gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_spinner), waiting);
+  gtk_spinner_set_spinning (self->banner_spinner, waiting);
+  gtk_widget_set_visible (self->banner_retry_button, waiting);
+}
+
+/* The court's name and who is signed in, from the database. What cannot be read (the share is
+ * gone) stays as it was. */
+static void
+update_identity (ZxWindow *self)
+{
+  g_autofree char *court = NULL;
+  g_autofree char *user_tooltip = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(ZxStaff) staff = { 0 };
+
+  court = zx_store_get_meta (self->store, "court_name");
+  if (court != NULL && *court != '\0')
+    {
+      gtk_label_set_label (self->title_label, court);
+      gtk_window_set_title (GTK_WINDOW (self), court);
+    }
+
+  /* The staff member whose login is this computer account (the store's actor). */
+  if (zx_roles_get_actor (self->store, &staff, &error))
+    {
+      g_autofree char *text = NULL;
+
+      self->is_staff = TRUE;
+      /* Translators: the signed-in staff member: name and role, e.g. “王强 · officer” */
+      text = g_strdup_printf (_("%s · %s"), staff.name, zx_role_label (staff.role));
+      gtk_label_set_label (self->user_label, text);
+      /* Translators: %s is the computer account name */
+      user_tooltip = g_strdup_printf (_("Signed in as %s"), zx_store_get_actor (self->store));
+      gtk_widget_set_tooltip_text (self->user_box, user_tooltip);
+    }
+  else if (g_error_matches (error, ZX_ERROR, ZX_ERROR_DENIED))
+    {
+      self->is_staff = FALSE;
+      gtk_label_set_label (self->user_label, _("Not a staff member (read-only actions)"));
+      gtk_widget_set_tooltip_text (self->user_box, error->message);
+    }
+  else
+    g_debug ("Who is signed in: %s", error->message);
+}
+
+/* Where the database is and in what state; what may be done. */
+static void
+update_state (ZxWindow *self)
+{
+  g_autofree char *database = describe_database (self);
+
+  gtk_label_set_label (self->subtitle_label, database);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), self->path);
+  update_actions (self);
 }
 
 static void
 update_header (ZxWindow *self)
 {
-  g_autofree char *court = NULL;
-  g_autofree char *location = NULL;
-  g_autofree char *user_name = NULL;
-  g_autofree char *user_tooltip = NULL;
-  const char *title;
-
-  court = zx_store_get_meta (self->store, "court_name");
-  title = court != NULL && *court != '\0' ? court : _("Zhixing");
-  gtk_label_set_label (self->title_label, title);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-
-  location = describe_location (self->store);
-  gtk_label_set_label (self->subtitle_label, location);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), self->path);
-
-  user_name = lookup_user_display_name (self->store);
-  gtk_label_set_label (self->user_label, user_name != NULL ? user_name : g_get_user_name ());
-  /* Translators: %s is the computer account name */
-  user_tooltip = g_strdup_printf (_("Signed in as %s"), g_get_user_name ());
-  gtk_widget_set_tooltip_text (self->user_box, user_tooltip);
+  update_identity (self);
+  update_state (self);
 }
 
 static void
 update_database_info (ZxWindow *self)
 {
-  g_autofree char *location = describe_location (self->store);
+  g_autofree char *location = describe_database (self);
   g_autofree char *schema = g_strdup_printf ("%d", zx_store_get_schema_version (self->store));
   const char *journal = zx_store_get_journal_mode (self->store);
 
@@ -212,15 +342,176 @@ store_changed_cb (ZxWindow   *self,
   update_header (self);
 }
 
-/* The window counts as loaded once the case list shows its first result. */
+/* The window counts as loaded once the case list and the warnings show their first result. */
 static void
-case_register_loading_cb (ZxWindow *self)
+page_loading_cb (ZxWindow *self)
 {
-  if (zx_case_register_get_loading (self->case_register))
+  if (zx_case_register_get_loading (self->case_register)
+      || zx_warnings_page_get_loading (self->warnings_page))
     return;
 
-  g_signal_handlers_disconnect_by_func (self->case_register, case_register_loading_cb, self);
+  g_signal_handlers_disconnect_by_func (self->case_register, page_loading_cb, self);
+  g_signal_handlers_disconnect_by_func (self->warnings_page, page_loading_cb, self);
   set_loaded (self);
+}
+
+/* ---- polling for changes; outages ------------------------------------------------------------ */
+
+static gboolean poll_cb (gpointer user_data);
+
+static void
+schedule_poll (ZxWindow *self)
+{
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  self->poll_source = g_timeout_add (self->db_state == DB_STATE_WAITING
+                                     ? RETRY_INTERVAL_MS : WATCH_INTERVAL_MS,
+                                     poll_cb, self);
+  g_source_set_name_by_id (self->poll_source, "[zhixing] poll database");
+}
+
+static DbState
+normal_state (ZxWindow *self)
+{
+  return zx_store_is_read_only (self->store) ? DB_STATE_READ_ONLY : DB_STATE_CONNECTED;
+}
+
+static void
+set_db_state (ZxWindow *self,
+              DbState   state)
+{
+  if (self->db_state == state)
+    return;
+
+  self->db_state = state;
+  update_state (self);
+  update_database_info (self);
+  update_banner (self);
+}
+
+/* One poll: other clients' changes come in as ::changed signals. The built-in watcher
+ * (zx_store_watch) keeps its errors to itself, so the window polls by itself to know when the
+ * database is out of reach. */
+static void
+poll_now (ZxWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  zx_store_poll_changes (self->store, &error);
+
+  if (error != NULL)
+    {
+      g_debug ("Polling %s: %s", self->path, error->message);
+      if (g_strcmp0 (self->poll_error, error->message) != 0)
+        {
+          g_free (self->poll_error);
+          self->poll_error = g_strdup (error->message);
+          if (self->db_state == DB_STATE_WAITING)
+            update_banner (self);
+        }
+      set_db_state (self, DB_STATE_WAITING);
+      return;
+    }
+
+  if (self->db_state == DB_STATE_WAITING)
+    {
+      /* Back: what the pages show may be stale or an error; read everything again. */
+      g_clear_pointer (&self->poll_error, g_free);
+      set_db_state (self, normal_state (self));
+      update_identity (self);
+      zx_case_register_refresh (self->case_register);
+      zx_cases_page_refresh (self->cases_page);
+      zx_warnings_page_refresh (self->warnings_page);
+    }
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  ZxWindow *self = user_data;
+
+  self->poll_source = 0;
+  poll_now (self);
+  schedule_poll (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* ---- actions --------------------------------------------------------------------------------- */
+
+static void
+new_case_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  ZxWindow *self = user_data;
+
+  if (self->store == NULL)
+    return;
+
+  if (self->new_case_dialog == NULL)
+    {
+      self->new_case_dialog = GTK_WINDOW (zx_new_case_dialog_new (GTK_WINDOW (self), self->store,
+                                                                   self->today));
+      g_object_add_weak_pointer (G_OBJECT (self->new_case_dialog),
+                                 (gpointer *) &self->new_case_dialog);
+    }
+
+  gtk_window_present (self->new_case_dialog);
+}
+
+static void
+import_cases_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  ZxWindow *self = user_data;
+
+  if (self->store == NULL)
+    return;
+
+  if (self->import_dialog == NULL)
+    {
+      self->import_dialog = GTK_WINDOW (zx_import_dialog_new (GTK_WINDOW (self), self->store,
+                                                              self->today));
+      g_object_add_weak_pointer (G_OBJECT (self->import_dialog),
+                                 (gpointer *) &self->import_dialog);
+    }
+
+  gtk_window_present (self->import_dialog);
+}
+
+static void
+retry_database_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  ZxWindow *self = user_data;
+
+  if (self->store == NULL)
+    return;
+
+  poll_now (self);
+  schedule_poll (self);
+}
+
+static const GActionEntry win_actions[] = {
+  { "new-case", new_case_action },
+  { "import-cases", import_cases_action },
+  { "retry-database", retry_database_action },
+};
+
+/* An item on the Warnings page was activated: show the Cases page. */
+static void
+warning_activated_cb (ZxWindow   *self,
+                      gint64      case_id,
+                      const char *entity,
+                      gint64      entity_id)
+{
+  /* TODO: select CASE_ID (and the tab of ENTITY) once the case register can show a given
+   * case. */
+  g_debug ("Warning on case %" G_GINT64_FORMAT " (%s %" G_GINT64_FORMAT ") activated", case_id,
+           entity, entity_id);
+  zx_window_set_view (self, "cases");
 }
 
 static void
@@ -234,20 +525,26 @@ show_store (ZxWindow   *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "changed::staff", G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  zx_store_watch (self->store, WATCH_INTERVAL_MS);
+
+  g_free (self->notice);
+  self->notice = g_strdup (notice);
+  self->db_state = normal_state (self);
+  schedule_poll (self);
 
   update_header (self);
   update_database_info (self);
+  update_banner (self);
   zx_case_register_set_store (self->case_register, self->store);
   zx_cases_page_set_store (self->cases_page, self->store);
-  show_banner (self, notice);
+  zx_warnings_page_set_today (self->warnings_page, self->today);
+  zx_warnings_page_set_store (self->warnings_page, self->store);
 
   gtk_stack_set_visible_child_name (self->main_stack, "content");
-  if (zx_case_register_get_loading (self->case_register))
-    g_signal_connect_object (self->case_register, "notify::loading",
-                             G_CALLBACK (case_register_loading_cb), self, G_CONNECT_SWAPPED);
-  else
-    set_loaded (self);
+  g_signal_connect_object (self->case_register, "notify::loading",
+                           G_CALLBACK (page_loading_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->warnings_page, "notify::loading",
+                           G_CALLBACK (page_loading_cb), self, G_CONNECT_SWAPPED);
+  page_loading_cb (self);
 }
 
 static void
@@ -364,6 +661,20 @@ open_database_cb (GObject      *object,
   open_result_free (result);
 }
 
+/* A dialog may outlive this window for a moment (a save finishing): let go of it first. */
+static void
+release_dialog (GtkWindow **dialog)
+{
+  GtkWindow *window = *dialog;
+
+  if (window == NULL)
+    return;
+
+  g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *) dialog);
+  *dialog = NULL;
+  gtk_window_destroy (window);
+}
+
 static void
 zx_window_dispose (GObject *object)
 {
@@ -372,11 +683,13 @@ zx_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+
   if (self->store != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
-      zx_store_unwatch (self->store);
-    }
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+
+  release_dialog (&self->new_case_dialog);
+  release_dialog (&self->import_dialog);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ZX_TYPE_WINDOW);
 
@@ -392,6 +705,9 @@ zx_window_finalize (GObject *object)
   ZxWindow *self = ZX_WINDOW (object);
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->today, g_free);
+  g_clear_pointer (&self->notice, g_free);
+  g_clear_pointer (&self->poll_error, g_free);
   g_clear_error (&self->load_error);
 
   G_OBJECT_CLASS (zx_window_parent_class)->finalize (object);
@@ -480,6 +796,7 @@ zx_window_class_init (ZxWindowClass *klass)
   g_type_ensure (ZX_TYPE_CASE_REGISTER);
   g_type_ensure (ZX_TYPE_CASES_PAGE);
   g_type_ensure (ZX_TYPE_PLACEHOLDER_PAGE);
+  g_type_ensure (ZX_TYPE_WARNINGS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/zhixing/Zhixing/ui/zx-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, title_label);
@@ -488,6 +805,10 @@ zx_window_class_init (ZxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, user_label);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, ZxWindow, banner_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ZxWindow, banner_retry_button);
+  gtk_widget_class_bind_template_child (widget_class, ZxWindow, new_case_button);
+  gtk_widget_class_bind_template_child (widget_class, ZxWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, loading_label);
@@ -496,6 +817,7 @@ zx_window_class_init (ZxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, case_register);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, cases_page);
+  gtk_widget_class_bind_template_child (widget_class, ZxWindow, warnings_page);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, db_path_value);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, db_state_value);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, db_journal_value);
@@ -516,6 +838,22 @@ zx_window_init (ZxWindow *self)
   self->cancellable = g_cancellable_new ();
   gtk_label_set_label (self->user_label, g_get_user_name ());
 
+  /* Tests and screenshots fix "today" (the deadlines, the default filing date, date bounds). */
+  if (g_getenv ("ZHIXING_TODAY") != NULL && *g_getenv ("ZHIXING_TODAY") != '\0')
+    {
+      if (zx_validate_date (g_getenv ("ZHIXING_TODAY"), NULL))
+        self->today = g_strdup (g_getenv ("ZHIXING_TODAY"));
+      else
+        g_warning ("ZHIXING_TODAY=%s is not a date (YYYY-MM-DD); using the local date",
+                   g_getenv ("ZHIXING_TODAY"));
+    }
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
+                                   self);
+  update_actions (self);
+  g_signal_connect_object (self->warnings_page, "case-activated",
+                           G_CALLBACK (warning_activated_cb), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (self->pages, "notify::visible-child-name",
                            G_CALLBACK (pages_visible_child_cb), self, G_CONNECT_SWAPPED);
 }
@@ -535,7 +873,13 @@ zx_window_is_view_name (const char *name)
 ZxWindow *
 zx_window_new (GtkApplication *application)
 {
+  static const char *const new_case_accels[] = { "<Control>n", NULL };
+  static const char *const import_accels[] = { "<Control>i", NULL };
+
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+
+  gtk_application_set_accels_for_action (application, "win.new-case", new_case_accels);
+  gtk_application_set_accels_for_action (application, "win.import-cases", import_accels);
 
   return g_object_new (ZX_TYPE_WINDOW, "application", application, NULL);
 }
@@ -563,7 +907,8 @@ zx_window_open_database (ZxWindow   *self,
   request = g_new0 (OpenRequest, 1);
   request->path = g_strdup (path);
   request->is_default = is_default;
-  request->today = g_date_time_format (now, "%Y-%m-%d");
+  request->today = self->today != NULL ? g_strdup (self->today)
+                                       : g_date_time_format (now, "%Y-%m-%d");
 
   task = g_task_new (self, self->cancellable, open_database_cb, NULL);
   g_task_set_source_tag (task, zx_window_open_database);

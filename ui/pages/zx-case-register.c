@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "domain/zx-case-no.h"
+#include "pages/zx-case-detail.h"
 #include "widgets/zx-placeholder-page.h"
 #include "zx-case-register.h"
 
@@ -107,7 +108,7 @@ struct _ZxCaseRegister
   ZxPlaceholderPage   *empty_page;
   ZxPlaceholderPage   *error_page;
   GtkWidget           *detail_box;
-  ZxPlaceholderPage   *detail_placeholder;
+  ZxCaseDetail        *detail;
 };
 
 enum
@@ -904,8 +905,7 @@ selection_changed_cb (ZxCaseRegister *self)
     return;
 
   gtk_widget_set_visible (self->detail_box, item != NULL);
-  if (item != NULL)
-    zx_placeholder_page_set_title (self->detail_placeholder, zx_case_item_get_case_no (item));
+  zx_case_detail_set_case_id (self->detail, id);
 
   if (self->selected_id == id)
     return;
@@ -1048,6 +1048,7 @@ zx_case_register_class_init (ZxCaseRegisterClass *klass)
   column_quark = g_quark_from_static_string ("zx-case-register-column");
 
   g_type_ensure (ZX_TYPE_PLACEHOLDER_PAGE);
+  g_type_ensure (ZX_TYPE_CASE_DETAIL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1099,7 +1100,7 @@ zx_case_register_class_init (ZxCaseRegisterClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZxCaseRegister, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ZxCaseRegister, error_page);
   gtk_widget_class_bind_template_child (widget_class, ZxCaseRegister, detail_box);
-  gtk_widget_class_bind_template_child (widget_class, ZxCaseRegister, detail_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, ZxCaseRegister, detail);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "case-register.search", NULL, search_action);
@@ -1197,6 +1198,12 @@ zx_case_register_set_store (ZxCaseRegister *self,
   self->selected_id = 0;
 
   g_set_object (&self->store, store);
+  zx_case_detail_set_store (self->detail, store);
+
+  /* For screenshots of a case: ZHIXING_SELECT_CASE=<id> selects it once the list shows (one
+   * on the first screen: the list is not scrolled to it). */
+  if (store != NULL && g_getenv ("ZHIXING_SELECT_CASE") != NULL)
+    self->selected_id = g_ascii_strtoll (g_getenv ("ZHIXING_SELECT_CASE"), NULL, 10);
 
   if (self->store != NULL)
     {
@@ -1223,7 +1230,7 @@ zx_case_register_set_store (ZxCaseRegister *self,
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
       load_choices (self);
-      start_query (self, TRUE);
+      start_query (self, self->selected_id == 0);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
