@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "zx-assign.h"
 
 #include <glib/gi18n-lib.h>
@@ -84,7 +86,7 @@ check_pool (const gint64 *pool, gsize n_pool, GError **error)
     if (!g_hash_table_add (seen, (gpointer) &pool[i]))
       {
         g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID,
-                     _("Member %" G_GINT64_FORMAT " is in the pool twice"), pool[i]);
+                     _("Member %" PRId64 " is in the pool twice"), pool[i]);
         return FALSE;
       }
 
@@ -120,8 +122,8 @@ derive_member (const gint64 *pool, gsize n_pool, const ZxAssignDraw *draw, gint6
   if (draw->cycle_no < 1 || draw->position < 0 || (gsize) draw->position >= n_pool)
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_CORRUPT,
-                   _("Cycle %" G_GINT64_FORMAT ", position %d does not exist in a pool of %"
-                     G_GSIZE_FORMAT),
+                   _("Cycle %" PRId64 ", position %d does not exist in a pool of %"
+                     "zu"),
                    draw->cycle_no, draw->position, n_pool);
       return FALSE;
     }
@@ -158,7 +160,7 @@ check_last (const ZxAssignDraw *last, gsize n_last_pool, GError **error)
     return TRUE;
 
   g_set_error (error, ZX_ERROR, ZX_ERROR_CORRUPT,
-               _("The pool's last draw (cycle %" G_GINT64_FORMAT ", position %d) is impossible"),
+               _("The pool's last draw (cycle %" PRId64 ", position %d) is impossible"),
                last->cycle_no, last->position);
   return FALSE;
 }
@@ -208,8 +210,8 @@ zx_assign_verify (const gint64 *pool, gsize n_pool, const ZxAssignDraw *draw, GE
   if (expected != draw->member)
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_CORRUPT,
-                   _("Cycle %" G_GINT64_FORMAT ", position %d gives member %" G_GINT64_FORMAT
-                     ", but the log says %" G_GINT64_FORMAT),
+                   _("Cycle %" PRId64 ", position %d gives member %" PRId64
+                     ", but the log says %" PRId64),
                    draw->cycle_no, draw->position, expected, draw->member);
       return FALSE;
     }
@@ -231,8 +233,8 @@ check_sequence (const ZxAssignLogEntry *prev, const ZxAssignLogEntry *cur, GErro
         return TRUE;
 
       g_set_error (error, ZX_ERROR, ZX_ERROR_CORRUPT,
-                   _("Expected position %d of cycle %" G_GINT64_FORMAT " with the same seed, "
-                     "found position %d of cycle %" G_GINT64_FORMAT),
+                   _("Expected position %d of cycle %" PRId64 " with the same seed, "
+                     "found position %d of cycle %" PRId64),
                    p->position + 1, p->cycle_no, c->position, c->cycle_no);
       return FALSE;
     }
@@ -241,8 +243,8 @@ check_sequence (const ZxAssignLogEntry *prev, const ZxAssignLogEntry *cur, GErro
     return TRUE;
 
   g_set_error (error, ZX_ERROR, ZX_ERROR_CORRUPT,
-               _("Expected the start of cycle %" G_GINT64_FORMAT ", found position %d of cycle %"
-                 G_GINT64_FORMAT),
+               _("Expected the start of cycle %" PRId64 ", found position %d of cycle %"
+                 PRId64),
                p->cycle_no + 1, c->position, c->cycle_no);
   return FALSE;
 }
@@ -270,7 +272,7 @@ zx_assign_verify_log (const ZxAssignLogEntry *entries, gsize n_entries, GError *
 
       if (!ok)
         {
-          g_prefix_error (error, _("Draw %" G_GSIZE_FORMAT ": "), i + 1);
+          g_prefix_error (error, _("Draw %" "zu" ": "), i + 1);
           return (gssize) i;
         }
     }

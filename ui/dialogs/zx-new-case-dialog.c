@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <stdlib.h>
 #include <string.h>
@@ -816,7 +818,7 @@ show_result (ZxNewCaseDialog *self,
     draw = g_strdup (_("None: the case goes to the judge who tried it"));
   else if (result->cycle_no > 0)
     /* Translators: the random round-robin draw: which cycle, which place in it */
-    draw = g_strdup_printf (_("Cycle %" G_GINT64_FORMAT ", position %d"), result->cycle_no,
+    draw = g_strdup_printf (_("Cycle %" PRId64 ", position %d"), result->cycle_no,
                             result->position + 1);
   else
     draw = g_strdup (_("Saved earlier (the same save was already received)"));
