@@ -364,15 +364,18 @@ rate_text (JsonObject *o, const char *member, char *buf, gsize size)
   return buf;
 }
 
-/* LABEL padded to WIDTH terminal columns: CJK characters take two. */
+/* TEXT padded to WIDTH terminal columns (CJK characters take two), on the left when RIGHT. */
 static char *
-pad_label (const char *label, int width)
+pad_text (const char *text, int width, gboolean right)
 {
-  GString *s = g_string_new (label);
+  GString *s = g_string_new (NULL);
   int used = 0;
 
-  for (const char *p = label; *p; p = g_utf8_next_char (p))
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
     used += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  for (; right && used < width; used++)
+    g_string_append_c (s, ' ');
+  g_string_append (s, text);
   for (; used < width; used++)
     g_string_append_c (s, ' ');
   return g_string_free (s, FALSE);
@@ -381,7 +384,7 @@ pad_label (const char *label, int width)
 static void
 print_stats_row (const char *label, JsonObject *o)
 {
-  g_autofree char *padded = pad_label (label, 16);
+  g_autofree char *padded = pad_text (label, 16, FALSE);
   JsonObject *ind = json_object_get_object_member (o, "indicators");
   char r1[16], r2[16], r3[16], r4[16];
 
@@ -449,8 +452,19 @@ cmd_stats (Globals *g, int argc, char **argv)
 
   o = json_node_get_object (root);
   g_print (_("%s, %s to %s\n"), json_object_get_string_member (o, "court"), from, to);
-  g_print ("%-16s %6s %6s %6s %7s %7s %7s %7s %6s\n", "", _("filed"), _("closed"), _("open"),
-           _("closure"), _("realized"), _("on time"), _("zhongben"), _("overdue"));
+  {
+    const char *heads[] = { _("filed"), _("closed"), _("open"), _("closure"), _("realized"),
+                            _("on time"), _("zhongben"), _("overdue") };
+    const int widths[] = { 6, 6, 6, 7, 7, 7, 7, 6 };
+
+    g_print ("%16s", "");
+    for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+      {
+        g_autofree char *cell = pad_text (heads[i], widths[i], TRUE);
+        g_print (" %s", cell);
+      }
+    g_print ("\n");
+  }
   teams = json_object_get_array_member (o, "teams");
   for (guint i = 0; i < json_array_get_length (teams); i++)
     {

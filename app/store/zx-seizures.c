@@ -260,13 +260,25 @@ zx_seizures_record (ZxStore *store, const ZxSeizureOrder *order, GError **error)
 
 /* ---- renew ------------------------------------------------------------------------------- */
 
+static const char *
+seizure_state_label (const char *state)
+{
+  if (g_strcmp0 (state, "waiting") == 0)
+    return _("waiting (轮候)");
+  if (g_strcmp0 (state, "released") == 0)
+    return _("released");
+  if (g_strcmp0 (state, "lapsed") == 0)
+    return _("lapsed");
+  return _("in effect");
+}
+
 static gboolean
 require_effective (JsonObject *row, const char *cannot, GError **error)
 {
   if (g_strcmp0 (zx_row_str (row, "state"), "effective") == 0)
     return TRUE;
   g_set_error (error, ZX_ERROR, ZX_ERROR_INVALID, _("Seizure %" PRId64 " is %s: it cannot be %s."),
-               zx_row_int (row, "id"), zx_row_str (row, "state"), cannot);
+               zx_row_int (row, "id"), seizure_state_label (zx_row_str (row, "state")), cannot);
   return FALSE;
 }
 
