@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "domain/zx-case-no.h"
 #include "domain/zx-validate.h"
 
 /* Every validator is checked the same way: either it accepts and gives the expected
@@ -459,6 +460,46 @@ test_fen_round_trip (void)
     }
 }
 
+/* A 10 KB field (a pasted document, a fuzzer) gets a reason, not a crash or a silent pass. */
+static void
+test_huge_inputs (void)
+{
+  g_autofree char *digits = g_strnfill (10240, '9');
+  g_autofree char *han = NULL;
+  GString *s = g_string_new (NULL);
+  const char *inputs[2];
+
+  for (int i = 0; i < 3414; i++)
+    g_string_append (s, "执");
+  han = g_string_free (s, FALSE);
+  inputs[0] = digits;
+  inputs[1] = han;
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr (GError) e1 = NULL, e2 = NULL, e3 = NULL, e4 = NULL, e5 = NULL, e6 = NULL;
+      gint64 fen = 0;
+
+      g_assert_false (zx_validate_resident_id (inputs[i], "2026-11-28", TRUE, NULL, NULL, &e1));
+      g_assert_error (e1, ZX_ERROR, ZX_ERROR_INVALID);
+      g_assert_false (zx_validate_uscc (inputs[i], NULL, NULL, &e2));
+      g_assert_error (e2, ZX_ERROR, ZX_ERROR_INVALID);
+      g_assert_false (zx_validate_org_code (inputs[i], NULL, &e3));
+      g_assert_error (e3, ZX_ERROR, ZX_ERROR_INVALID);
+      g_assert_false (zx_validate_date (inputs[i], &e4));
+      g_assert_error (e4, ZX_ERROR, ZX_ERROR_INVALID);
+      g_assert_false (zx_parse_amount_fen (inputs[i], &fen, &e5));
+      g_assert_error (e5, ZX_ERROR, ZX_ERROR_INVALID);
+      {
+        ZxCaseNo no = { 0 };
+        g_assert_false (zx_case_no_parse (inputs[i], &no, &e6));
+        g_assert_error (e6, ZX_ERROR, ZX_ERROR_INVALID);
+      }
+      if (i == 0)
+        g_assert_nonnull (strstr (e1->message, "10240"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -476,6 +517,7 @@ main (int argc, char **argv)
   ADD_TABLE ("/domain/validate/amount", amount_cases, test_amount);
   ADD_TABLE ("/domain/validate/format-fen", fen_cases, test_format_fen);
   g_test_add_func ("/domain/validate/fen-round-trip", test_fen_round_trip);
+  g_test_add_func ("/domain/validate/huge-inputs", test_huge_inputs);
 
   return g_test_run ();
 }
