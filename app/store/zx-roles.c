@@ -58,6 +58,10 @@ static const ActionRule action_rules[] = {
     { "officer", "team_leader", "clerk", "judge" },
     N_("record a seizure"),
     N_("officers, team leaders, clerks and judges record seizures") },
+  [ZX_ACTION_CASE_EXTEND] = {
+    { "president" },
+    N_("extend a case's time limit"),
+    N_("the president approves extensions") },
 };
 
 void

@@ -27,6 +27,7 @@ typedef enum
                                       * the command-center staff and the officers */
   ZX_ACTION_SEIZURE,                 /* record, renew, release a seizure: officer,
                                       * team_leader, clerk, judge */
+  ZX_ACTION_CASE_EXTEND,             /* extend a case's time limit: president */
 } ZxAction;
 
 /* A staff member (owned strings). */
