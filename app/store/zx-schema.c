@@ -195,10 +195,10 @@ zx_schema_load_calendar (sqlite3 *db, GError **error)
 /* Forward migrations: step N brings a database from schema N-1 to N. Schema 1 is the creation
  * itself (a file whose creation was interrupted has our id but no tables). */
 static const ZxMigration migrations[] = {
-  /* 2: full-text search over case numbers, party names, ID and document numbers (trigram, so
-   * that any Chinese substring of three characters or more is found). */
+  /* 2: full-text search over case numbers, party names and document numbers (trigram, so that
+   * any Chinese substring of three characters or more is found). */
   { 2,
-    "CREATE VIRTUAL TABLE case_search USING fts5 (case_no, names, id_nos, doc_no,"
+    "CREATE VIRTUAL TABLE case_search USING fts5 (case_no, names, doc_no,"
     " tokenize = 'trigram');",
     zx_case_search_rebuild_db },
 };
