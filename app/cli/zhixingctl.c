@@ -556,6 +556,56 @@ cmd_deadlines (Globals *g, int argc, char **argv)
   return 0;
 }
 
+/* The second process of the lock self-test: exit 0 if refused the write lock, 4 if it got it. */
+static int
+cmd_lock_probe (Globals *g, int argc, char **argv)
+{
+  g_autofree char *vfs = NULL;
+  const GOptionEntry entries[] = {
+    { "vfs", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &vfs, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = zx_store_resolve_path (g->db, NULL);
+  gboolean refused = FALSE;
+  int status = 0;
+
+  if (!parse_options ("lock-probe", "", entries, &argc, &argv, &status))
+    return status;
+  if (!zx_store_lock_probe (path, vfs, &refused, &error))
+    return fail (error);
+  return refused ? 0 : 4;
+}
+
+static int
+cmd_lock_test (Globals *g, int argc, char **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ZxStore) store = NULL;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *vfs = NULL;
+  const GOptionEntry entries[] = {
+    { "probe-vfs", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &vfs, NULL, NULL },
+    { NULL }
+  };
+  int status = 0;
+
+  if (!parse_options ("lock-test", "", entries, &argc, &argv, &status))
+    return status;
+  store = open_store (g, ZX_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    return fail (error);
+  {
+    const char *argv_probe[] = { self, "--db", zx_store_get_path (store), "lock-probe",
+                                 vfs != NULL ? "--vfs" : NULL, vfs, NULL };
+    if (!zx_store_lock_self_test (store, argv_probe, &error))
+      return fail (error);
+  }
+  g_print (_("Locking works on %s (%s file system).\n"), zx_store_get_path (store),
+           zx_fs_kind_to_string (zx_store_get_fs_kind (store)));
+  return 0;
+}
+
 static const struct
 {
   const char *name;
@@ -570,6 +620,8 @@ static const struct
   { "deadlines", cmd_deadlines, N_("overdue and soon-due nodes, seizures, removals, approvals") },
   { "stats", cmd_stats, N_("workload, indicators and work-report figures (--from --to --json)") },
   { "assign", cmd_assign, N_("assign verify: re-derive every logged random draw") },
+  { "lock-test", cmd_lock_test, N_("check that another process is refused a held write lock") },
+  { "lock-probe", cmd_lock_probe, N_("the second process of lock-test (internal)") },
   { "check", cmd_check, N_("integrity check and audit chain verification") },
   { "backup", cmd_backup, N_("verified online backup to DIR") },
 };

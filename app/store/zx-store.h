@@ -64,6 +64,21 @@ void        zx_store_set_write_timeout (ZxStore *self, guint timeout_ms);
 
 /* meta table */
 char       *zx_store_get_meta (ZxStore *self, const char *key);
+/* Sets a court setting (court_name, court_code) in its own audited transaction; other keys of
+ * the meta table are the store's own and refused. */
+gboolean    zx_store_set_meta (ZxStore *self, const char *key, const char *value,
+                               GError **error);
+
+/* Lock self-test: this client holds a write lock while a second process (PROBE_ARGV, a
+ * NULL-terminated command such as `zhixingctl --db PATH lock-probe`) tries to take one. If the
+ * second process gets it, locking on this file system is broken (a share mounted with nobrl or
+ * nolock): ZX_ERROR_UNSAFE_FS, and the client must not write. */
+gboolean    zx_store_lock_self_test (ZxStore *self, const char *const *probe_argv,
+                                     GError **error);
+/* The probe's side: tries BEGIN IMMEDIATE without waiting on PATH (through VFS, NULL for the
+ * default). Returns TRUE if it was refused (locking works). */
+gboolean    zx_store_lock_probe (const char *path, const char *vfs, gboolean *out_refused,
+                                 GError **error);
 
 /* ---- the write wrapper ------------------------------------------------------------------ */
 
