@@ -15,6 +15,7 @@
 #include "io/zx-case-io.h"
 #include "io/zx-demo.h"
 #include "stats/zx-deadlines-report.h"
+#include "stats/zx-public-list.h"
 #include "stats/zx-stats.h"
 #include "store/zx-cases.h"
 #include "store/zx-store.h"
@@ -269,10 +270,11 @@ cmd_export (Globals *g, int argc, char **argv)
 
   if (!parse_options ("export", _("cases|blacklist FILE.csv|-"), entries, &argc, &argv, &status))
     return status;
-  if (argc != 3)
-    return usage_error (_("usage: zhixingctl export cases FILE.csv|-"));
-  if (!g_str_equal (argv[1], "cases"))
-    return usage_error (_("only “export cases” is available in this version"));
+  if (argc != 3 || (!g_str_equal (argv[1], "cases") && !g_str_equal (argv[1], "blacklist")))
+    return usage_error (_("usage: zhixingctl export cases|blacklist FILE.csv|-"));
+  /* What the public may see is the only form of the list that leaves the court. */
+  if (g_str_equal (argv[1], "blacklist") && !public_only)
+    return usage_error (_("the list is exported only as published: add --public"));
 
   store = open_store (g, ZX_STORE_OPEN_VIEWER, &error);
   if (store == NULL)
@@ -290,7 +292,9 @@ cmd_export (Globals *g, int argc, char **argv)
           return EXIT_INVALID;
         }
     }
-  if (!zx_case_export (store, out, &error) || !g_output_stream_close (out, NULL, &error))
+  if (!(g_str_equal (argv[1], "cases") ? zx_case_export (store, out, &error)
+                                        : zx_public_list_export_csv (store, g->today, out, &error))
+      || !g_output_stream_close (out, NULL, &error))
     return fail (error);
   return 0;
 }
@@ -615,7 +619,7 @@ static const struct
   { "init", cmd_init, N_("create or migrate the schema") },
   { "demo", cmd_demo, N_("fill with realistic, deterministic demo data (--cases N --seed S)") },
   { "import", cmd_import, N_("import cases FILE.csv (all-or-nothing)") },
-  { "export", cmd_export, N_("export cases FILE.csv|-") },
+  { "export", cmd_export, N_("export cases FILE.csv|-, or blacklist --public FILE.csv|-") },
   { "validate", cmd_validate, N_("validate id|uscc|case-no VALUE") },
   { "deadlines", cmd_deadlines, N_("overdue and soon-due nodes, seizures, removals, approvals") },
   { "stats", cmd_stats, N_("workload, indicators and work-report figures (--from --to --json)") },
