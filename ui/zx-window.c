@@ -17,7 +17,9 @@
 #include "domain/zx-validate.h"
 #include "io/zx-demo.h"
 #include "pages/zx-case-register.h"
+#include "pages/zx-blacklist-page.h"
 #include "pages/zx-cases-page.h"
+#include "pages/zx-settings-page.h"
 #include "pages/zx-warnings-page.h"
 #include "store/zx-roles.h"
 #include "widgets/zx-placeholder-page.h"
@@ -78,10 +80,8 @@ struct _ZxWindow
   ZxCaseRegister *case_register;
   ZxCasesPage    *cases_page;
   ZxWarningsPage *warnings_page;
-  GtkLabel     *db_path_value;
-  GtkLabel     *db_state_value;
-  GtkLabel     *db_journal_value;
-  GtkLabel     *db_schema_value;
+  ZxBlacklistPage *blacklist_page;
+  ZxSettingsPage *settings_page;
 };
 
 typedef struct
@@ -316,20 +316,6 @@ update_header (ZxWindow *self)
   update_state (self);
 }
 
-static void
-update_database_info (ZxWindow *self)
-{
-  g_autofree char *location = describe_database (self);
-  g_autofree char *schema = g_strdup_printf ("%d", zx_store_get_schema_version (self->store));
-  const char *journal = zx_store_get_journal_mode (self->store);
-
-  gtk_label_set_label (self->db_path_value, self->path);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->db_path_value), self->path);
-  gtk_label_set_label (self->db_state_value, location);
-  gtk_label_set_label (self->db_journal_value, journal != NULL ? journal : "–");
-  gtk_label_set_label (self->db_schema_value, schema);
-}
-
 /* Connected to changed::meta (the court's name) and changed::staff (the signed-in user). */
 static void
 store_changed_cb (ZxWindow   *self,
@@ -384,7 +370,6 @@ set_db_state (ZxWindow *self,
 
   self->db_state = state;
   update_state (self);
-  update_database_info (self);
   update_banner (self);
 }
 
@@ -532,12 +517,14 @@ show_store (ZxWindow   *self,
   schedule_poll (self);
 
   update_header (self);
-  update_database_info (self);
   update_banner (self);
   zx_case_register_set_store (self->case_register, self->store);
   zx_cases_page_set_store (self->cases_page, self->store);
   zx_warnings_page_set_today (self->warnings_page, self->today);
   zx_warnings_page_set_store (self->warnings_page, self->store);
+  zx_blacklist_page_set_today (self->blacklist_page, self->today);
+  zx_blacklist_page_set_store (self->blacklist_page, self->store);
+  zx_settings_page_set_store (self->settings_page, self->store);
 
   gtk_stack_set_visible_child_name (self->main_stack, "content");
   g_signal_connect_object (self->case_register, "notify::loading",
@@ -797,6 +784,8 @@ zx_window_class_init (ZxWindowClass *klass)
   g_type_ensure (ZX_TYPE_CASES_PAGE);
   g_type_ensure (ZX_TYPE_PLACEHOLDER_PAGE);
   g_type_ensure (ZX_TYPE_WARNINGS_PAGE);
+  g_type_ensure (ZX_TYPE_BLACKLIST_PAGE);
+  g_type_ensure (ZX_TYPE_SETTINGS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cn/zhixing/Zhixing/ui/zx-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, title_label);
@@ -818,10 +807,8 @@ zx_window_class_init (ZxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, case_register);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, cases_page);
   gtk_widget_class_bind_template_child (widget_class, ZxWindow, warnings_page);
-  gtk_widget_class_bind_template_child (widget_class, ZxWindow, db_path_value);
-  gtk_widget_class_bind_template_child (widget_class, ZxWindow, db_state_value);
-  gtk_widget_class_bind_template_child (widget_class, ZxWindow, db_journal_value);
-  gtk_widget_class_bind_template_child (widget_class, ZxWindow, db_schema_value);
+  gtk_widget_class_bind_template_child (widget_class, ZxWindow, blacklist_page);
+  gtk_widget_class_bind_template_child (widget_class, ZxWindow, settings_page);
 }
 
 static void

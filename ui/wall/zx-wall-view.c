@@ -1,22 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The wall display's notice. Everything is drawn from render nodes made outside the frame path:
+/* The wall display's notice: the motion, the caches and the data; ZxWallPaint draws the parts.
+ * Everything on screen is a render node made outside the frame path:
  *
  * - the chrome (background, header band, court name, title, column titles, footer text) when
- *   the size changes;
- * - the count and update time when their text changes (once a minute at most);
- * - one node per row, the first time the row comes into view after its data arrived, from
- *   PangoLayouts of fixed width (so no row is ever laid out again while it scrolls). Nodes of
- *   rows whose content did not change survive a reload. At most MAX_ROW_NODES are kept: a court
- *   with tens of thousands of entries lays a row out once per pass through the list, and memory
- *   stays flat.
+ *   the size or the court changes;
+ * - the count and the update time when their text changes (once a minute at most);
+ * - one node per row, the first time the row comes near the screen after its data arrived (in
+ *   an idle between two frames, a few rows ahead), from PangoLayouts of fixed width, so no row
+ *   is ever laid out again while it scrolls. Nodes of rows whose content did not change survive
+ *   a reload. At most MAX_ROW_NODES are kept: a court with tens of thousands of entries lays a
+ *   row out once per pass through the list, and memory stays flat.
  *
  * A frame is the frame-clock tick moving the offset (pixels per second times the time since the
  * last frame) and, when the whole pixel changed, a snapshot that appends the cached nodes of the
  * ~10 visible rows with a translation, under a clip. The list repeats after an end-of-list line,
- * so the scrolling never jumps back. Page mode slides one page up every few seconds.
- *
- * Fonts: Noto Sans CJK SC with the language zh-cn on the Pango context, so fontconfig does not
- * mix Latin and CJK faces in one line (DESIGN.md, Known traps). Digits are tabular. */
+ * so the scrolling never jumps back. Page mode slides one page up every few seconds. A list
+ * that fits on the screen does not move, and costs no frames. */
 #define G_LOG_DOMAIN "zx-wall"
 
 #include "config.h"
@@ -24,100 +23,16 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "zx-wall-paint.h"
 #include "zx-wall-view.h"
 
-#define FONT_FAMILY        "Noto Sans CJK SC"
-#define TITLE_FAMILY       "Noto Serif CJK SC, Noto Sans CJK SC"
-#define MAX_COLUMNS        12
 #define MAX_ROW_NODES      512
-/* Base text size as a share of the screen height: 29 px on 1080 lines, legible across a hall. */
-#define UNIT_PER_HEIGHT    0.0268
 #define SLOW_FRAME_US      25000
 /* A frame clock that stalled (suspend, a hung X server) resumes where it was, not far ahead. */
 #define MAX_STEP_US        250000
 #define PAGE_SLIDE_US      700000
-/* Rows laid out ahead of the bottom edge (a page in page mode comes with its own frames). */
+/* Rows laid out ahead of the bottom edge. */
 #define PREFETCH_ROWS      3
-
-typedef enum
-{
-  CELL_NAME,
-  CELL_ID_NO,
-  CELL_CASE_NO,
-  CELL_AMOUNT,
-  CELL_CONDUCT,
-  CELL_PUBLISHED_ON,
-  CELL_FILED_ON,
-  CELL_COURT,
-  CELL_BASIS,
-} CellKind;
-
-typedef enum
-{
-  TEXT_PLAIN = 0,
-  TEXT_BOLD = 1 << 0,
-  TEXT_TABULAR = 1 << 1,  /* tabular digits: amounts and dates line up */
-  TEXT_TITLE = 1 << 2,    /* the title face, spaced out */
-} TextFlags;
-
-typedef struct
-{
-  const char *id;
-  CellKind    kind;
-  const char *title;
-  /* The widest usual content at the cell font (fixed columns); NULL: the column takes a FLEX
-   * share of the width left, and at least MIN_EM. */
-  const char *sample;
-  TextFlags   sample_flags;
-  double      flex;
-  double      min_em;
-  gboolean    right;
-} Column;
-
-static const Column columns[] = {
-  { "name", CELL_NAME, N_("Name"), NULL, 0, 1.0, 6.0, FALSE },
-  { "id-no", CELL_ID_NO, N_("ID number / credit code"), "91130802MA0WXYM49T", TEXT_TABULAR,
-    0, 0, FALSE },
-  { "case-no", CELL_CASE_NO, N_("Case number"), "（2026）冀0802执恢1234号", TEXT_TABULAR, 0, 0,
-    FALSE },
-  { "amount", CELL_AMOUNT, N_("Unperformed (yuan)"), "999,999,999.99",
-    TEXT_TABULAR | TEXT_BOLD, 0, 0, TRUE },
-  { "obligation", CELL_AMOUNT, N_("Unperformed (yuan)"), "999,999,999.99",
-    TEXT_TABULAR | TEXT_BOLD, 0, 0, TRUE },
-  { "conduct", CELL_CONDUCT, N_("Dishonest conduct"), NULL, 0, 1.35, 7.0, FALSE },
-  { "published-on", CELL_PUBLISHED_ON, N_("Listed on"), "2026-12-31", TEXT_TABULAR, 0, 0,
-    FALSE },
-  { "filed-on", CELL_FILED_ON, N_("Filed on"), "2026-12-31", TEXT_TABULAR, 0, 0, FALSE },
-  { "court", CELL_COURT, N_("Court"), NULL, 0, 1.0, 6.0, FALSE },
-  { "basis", CELL_BASIS, N_("Basis document"), NULL, 0, 1.1, 7.0, FALSE },
-};
-
-typedef struct
-{
-  const Column *column;
-  int           x;
-  int           width;
-} ColumnGeometry;
-
-/* Sizes in pixels for the current widget size and font scale. */
-typedef struct
-{
-  gboolean       valid;
-  int            width;
-  int            height;
-  double         unit;       /* the base text size */
-  int            margin;
-  int            gap;
-  int            header_h;
-  int            colhead_h;
-  int            footer_h;
-  int            body_y;
-  int            body_h;
-  int            row_h;
-  int            rows_per_page;
-  ColumnGeometry cols[MAX_COLUMNS];
-  guint          n_cols;
-} Geometry;
 
 /* What one item of the scrolling sequence is. */
 typedef enum
@@ -147,9 +62,8 @@ struct _ZxWallView
   GDateTime        *checked_at;
   GDateTime        *lost_since;
 
-  /* drawing */
-  Geometry          geo;
-  PangoContext     *context;
+  /* drawing: PAINT is NULL until the size is known, and after a change of settings */
+  ZxWallPaint      *paint;
   GskRenderNode    *chrome_node;
   GskRenderNode    *info_node;
   char             *info_key;
@@ -168,12 +82,12 @@ struct _ZxWallView
   int               drawn_offset;
   guint             page;
   guint             page_timeout;
-  guint             prefetch_idle;
-  guint             prefetch_first;  /* rows to have ready before they scroll in */
   gboolean          sliding;
   gint64            slide_start;
   double            slide_from;
   double            slide_to;
+  guint             prefetch_idle;
+  guint             prefetch_first;
 
   /* statistics */
   guint64           frames_drawn;
@@ -184,468 +98,10 @@ struct _ZxWallView
 
 G_DEFINE_FINAL_TYPE (ZxWallView, zx_wall_view, GTK_TYPE_WIDGET)
 
-/* The palette: light text on a near-black blue, a red header band with gold, as the notice
- * boards of the courts are; contrast ratios above 12:1 for the body text. */
-static const GdkRGBA bg_color = { 0.043, 0.071, 0.125, 1.0 };
-static const GdkRGBA stripe_color = { 0.071, 0.110, 0.184, 1.0 };
-static const GdkRGBA header_top = { 0.600, 0.059, 0.075, 1.0 };
-static const GdkRGBA header_bottom = { 0.380, 0.031, 0.047, 1.0 };
-static const GdkRGBA gold = { 1.0, 0.843, 0.369, 1.0 };
-static const GdkRGBA gold_line = { 0.831, 0.627, 0.090, 1.0 };
-static const GdkRGBA court_color = { 1.0, 0.933, 0.800, 1.0 };
-static const GdkRGBA white = { 1.0, 1.0, 1.0, 1.0 };
-static const GdkRGBA header_soft = { 1.0, 0.851, 0.690, 1.0 };
-static const GdkRGBA colhead_bg = { 0.086, 0.133, 0.227, 1.0 };
-static const GdkRGBA colhead_text = { 0.690, 0.773, 0.890, 1.0 };
-static const GdkRGBA text_color = { 0.925, 0.945, 0.973, 1.0 };
-static const GdkRGBA sub_color = { 0.647, 0.718, 0.816, 1.0 };
-static const GdkRGBA amount_color = { 1.0, 0.835, 0.310, 1.0 };
-static const GdkRGBA unperformed_color = { 1.0, 0.561, 0.533, 1.0 };
-static const GdkRGBA footer_text = { 0.545, 0.616, 0.722, 1.0 };
-static const GdkRGBA footer_line = { 0.141, 0.200, 0.310, 1.0 };
-static const GdkRGBA status_bg = { 0.243, 0.157, 0.012, 1.0 };
-static const GdkRGBA status_color = { 1.0, 0.737, 0.161, 1.0 };
-
-/* ---- text ------------------------------------------------------------------------------- */
-
-static PangoContext *
-get_context (ZxWallView *self)
+static const ZxWallMetrics *
+metrics (ZxWallView *self)
 {
-  if (self->context == NULL)
-    {
-      self->context = gtk_widget_create_pango_context (GTK_WIDGET (self));
-      /* Chinese glyph forms and one face for Latin and CJK (Known traps: fonts). */
-      pango_context_set_language (self->context, pango_language_from_string ("zh-cn"));
-    }
-
-  return self->context;
-}
-
-/* Chinese titles are spaced out as on a printed notice; Latin ones would fall apart. */
-static gboolean
-has_latin_letters (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
-    {
-      if (g_ascii_isalpha (*p))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* A layout of TEXT at SIZE pixels. WIDTH > 0 limits it (ellipsized at the end after MAX_LINES
- * lines, wrapped before); ALIGN applies within WIDTH. */
-static PangoLayout *
-make_layout (ZxWallView     *self,
-             const char     *text,
-             double          size,
-             TextFlags       flags,
-             int             width,
-             int             max_lines,
-             PangoAlignment  align)
-{
-  PangoLayout *layout = pango_layout_new (get_context (self));
-  g_autoptr(PangoFontDescription) font = NULL;
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  font = pango_font_description_from_string ((flags & TEXT_TITLE) ? TITLE_FAMILY : FONT_FAMILY);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, (flags & TEXT_BOLD) ? PANGO_WEIGHT_BOLD
-                                                                : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-
-  pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string ("zh-cn")));
-  if (flags & TEXT_TABULAR)
-    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
-  if ((flags & TEXT_TITLE) && !has_latin_letters (text))
-    pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (size * 0.18
-                                                                         * PANGO_SCALE)));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, width * PANGO_SCALE);
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, -MAX (max_lines, 1));
-      pango_layout_set_alignment (layout, align);
-    }
-
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-
-  return layout;
-}
-
-static int
-layout_height (PangoLayout *layout)
-{
-  int height;
-
-  pango_layout_get_pixel_size (layout, NULL, &height);
-  return height;
-}
-
-static int
-layout_width (PangoLayout *layout)
-{
-  int width;
-
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  return width;
-}
-
-static void
-append_layout (GtkSnapshot   *snapshot,
-               PangoLayout   *layout,
-               double         x,
-               double         y,
-               const GdkRGBA *color)
-{
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (x), round (y)));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
-append_rect (GtkSnapshot   *snapshot,
-             const GdkRGBA *color,
-             double         x,
-             double         y,
-             double         width,
-             double         height)
-{
-  gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y, width, height));
-}
-
-/* Never NULL, also when nothing was drawn (an empty text): nodes are cached by being non-NULL. */
-static GskRenderNode *
-free_to_node (GtkSnapshot *snapshot)
-{
-  GskRenderNode *node = gtk_snapshot_free_to_node (snapshot);
-
-  return node != NULL ? node : gsk_container_node_new (NULL, 0);
-}
-
-/* ---- geometry --------------------------------------------------------------------------- */
-
-static double
-cell_size (const Geometry *geo)
-{
-  return geo->unit;
-}
-
-static double
-sub_size (const Geometry *geo)
-{
-  return geo->unit * 0.72;
-}
-
-static double
-conduct_size (const Geometry *geo)
-{
-  return geo->unit * 0.84;
-}
-
-static double
-colhead_size (const Geometry *geo)
-{
-  return geo->unit * 0.7;
-}
-
-static const Column *
-find_column (const char *id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      if (g_str_equal (columns[i].id, id))
-        return &columns[i];
-    }
-
-  return NULL;
-}
-
-static int
-text_width (ZxWallView *self,
-            const char *text,
-            double      size,
-            TextFlags   flags)
-{
-  g_autoptr(PangoLayout) layout = make_layout (self, text, size, flags, -1, 1,
-                                               PANGO_ALIGN_LEFT);
-
-  return layout_width (layout);
-}
-
-/* Column widths for UNIT: fixed columns fit their sample and title, flexible ones share what is
- * left. Returns the width still missing (0 when everything fits). */
-static int
-lay_out_columns (ZxWallView *self,
-                 Geometry   *geo)
-{
-  double flex_total = 0;
-  int fixed = 0;
-  int min_flex = 0;
-  int available;
-  int left;
-  int x;
-
-  for (guint i = 0; i < geo->n_cols; i++)
-    {
-      const Column *column = geo->cols[i].column;
-      int title = text_width (self, _(column->title), colhead_size (geo), TEXT_BOLD);
-
-      if (column->sample != NULL)
-        {
-          /* A little slack: ellipsizing an amount would change what it says. */
-          int sample = text_width (self, column->sample, cell_size (geo), column->sample_flags)
-                       + (int) (geo->unit * 0.2);
-
-          geo->cols[i].width = MAX (sample, title);
-          fixed += geo->cols[i].width;
-        }
-      else
-        {
-          geo->cols[i].width = 0;
-          flex_total += column->flex;
-          min_flex += MAX ((int) (column->min_em * geo->unit), title);
-        }
-    }
-
-  available = geo->width - 2 * geo->margin - (int) (geo->n_cols - 1) * geo->gap;
-  if (fixed + min_flex > available)
-    return fixed + min_flex - available;
-
-  /* The rest goes to the flexible columns, or is spread over all when there are none. */
-  left = available - fixed;
-  for (guint i = 0; i < geo->n_cols; i++)
-    {
-      const Column *column = geo->cols[i].column;
-
-      if (flex_total > 0 && column->sample == NULL)
-        geo->cols[i].width = (int) (left * column->flex / flex_total);
-      else if (flex_total <= 0)
-        geo->cols[i].width += left / (int) geo->n_cols;
-    }
-
-  x = geo->margin;
-  for (guint i = 0; i < geo->n_cols; i++)
-    {
-      geo->cols[i].x = x;
-      x += geo->cols[i].width + geo->gap;
-    }
-
-  return 0;
-}
-
-static void
-compute_geometry (ZxWallView *self,
-                  int         width,
-                  int         height)
-{
-  Geometry *geo = &self->geo;
-  g_autoptr(PangoLayout) probe = NULL;
-  g_autoptr(PangoLayout) sub_probe = NULL;
-  int missing;
-  int row_h;
-
-  memset (geo, 0, sizeof *geo);
-  geo->width = width;
-  geo->height = height;
-
-  for (guint i = 0; self->column_ids[i] != NULL && geo->n_cols < MAX_COLUMNS; i++)
-    {
-      const Column *column = find_column (self->column_ids[i]);
-
-      if (column != NULL)
-        geo->cols[geo->n_cols++].column = column;
-    }
-  if (geo->n_cols == 0)
-    geo->cols[geo->n_cols++].column = &columns[0];
-
-  /* The size the screen height and the scale ask for, smaller if the columns do not fit. */
-  geo->unit = MAX (height * UNIT_PER_HEIGHT * self->font_scale, 8.0);
-  for (guint attempt = 0; attempt < 6; attempt++)
-    {
-      geo->margin = (int) (geo->unit * 1.3);
-      geo->gap = (int) (geo->unit * 0.9);
-      missing = lay_out_columns (self, geo);
-      if (missing == 0)
-        break;
-      geo->unit = MAX (geo->unit * (double) (width - missing) / width * 0.98, 6.0);
-    }
-
-  probe = make_layout (self, "国Ag", cell_size (geo), TEXT_BOLD, -1, 1, PANGO_ALIGN_LEFT);
-  sub_probe = make_layout (self, "国Ag", sub_size (geo), TEXT_PLAIN, -1, 1, PANGO_ALIGN_LEFT);
-
-  geo->header_h = (int) (geo->unit * 5.2);
-  geo->colhead_h = (int) (geo->unit * 1.75);
-  geo->footer_h = (int) (geo->unit * 1.5);
-  row_h = layout_height (probe) + layout_height (sub_probe) + (int) (geo->unit * 0.9);
-  geo->body_y = geo->header_h + geo->colhead_h;
-  geo->body_h = MAX (height - geo->body_y - geo->footer_h, row_h);
-
-  /* Whole rows on the screen: the rows take up the slack, the footer the last pixels. */
-  geo->rows_per_page = MAX (geo->body_h / row_h, 1);
-  geo->row_h = geo->body_h / geo->rows_per_page;
-  geo->body_h = geo->row_h * geo->rows_per_page;
-  geo->footer_h = height - geo->body_y - geo->body_h;
-  geo->valid = TRUE;
-}
-
-/* ---- row nodes -------------------------------------------------------------------------- */
-
-static char *
-sex_age_text (const ZxPublicEntry *entry)
-{
-  if (entry->sex == 'F')
-    /* Translators: a person on the public list; %d is the age in years */
-    return g_strdup_printf (_("Female, %d"), entry->age);
-
-  /* Translators: a person on the public list; %d is the age in years */
-  return g_strdup_printf (_("Male, %d"), entry->age);
-}
-
-static const char *
-performance_text (ZxPerformance performance)
-{
-  switch (performance)
-    {
-    case ZX_PERFORMANCE_PARTIAL:
-      return _("Partly performed");
-    case ZX_PERFORMANCE_FULL:
-      return _("Performed");
-    case ZX_PERFORMANCE_NONE:
-    default:
-      return _("Not performed");
-    }
-}
-
-/* One cell: up to two lines, centred vertically in the row. */
-static void
-append_cell (GtkSnapshot    *snapshot,
-             const Geometry *geo,
-             const ColumnGeometry *col,
-             PangoLayout    *first,
-             const GdkRGBA  *first_color,
-             PangoLayout    *second,
-             const GdkRGBA  *second_color)
-{
-  int h1 = layout_height (first);
-  int h2 = second != NULL ? layout_height (second) : 0;
-  double y = (geo->row_h - h1 - h2) / 2.0;
-
-  append_layout (snapshot, first, col->x, y, first_color);
-  if (second != NULL)
-    append_layout (snapshot, second, col->x, y + h1, second_color);
-}
-
-static GskRenderNode *
-build_row_node (ZxWallView          *self,
-                const ZxPublicEntry *entry)
-{
-  const Geometry *geo = &self->geo;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-  for (guint i = 0; i < geo->n_cols; i++)
-    {
-      const ColumnGeometry *col = &geo->cols[i];
-      PangoAlignment align = col->column->right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
-      g_autoptr(PangoLayout) first = NULL;
-      g_autoptr(PangoLayout) second = NULL;
-      const GdkRGBA *first_color = &text_color;
-      const GdkRGBA *second_color = &sub_color;
-
-      switch (col->column->kind)
-        {
-        case CELL_NAME:
-          first = make_layout (self, entry->name, cell_size (geo) * 1.04, TEXT_BOLD, col->width,
-                               1, align);
-          if (pango_layout_is_ellipsized (first))
-            {
-              /* A long company name: two lines, a little smaller, rather than cut. */
-              g_clear_object (&first);
-              first = make_layout (self, entry->name, cell_size (geo) * 0.84, TEXT_BOLD,
-                                   col->width, 2, align);
-            }
-          first_color = &white;
-          break;
-
-        case CELL_ID_NO:
-          {
-            g_autofree char *detail = NULL;
-
-            first = make_layout (self, entry->id_shown, cell_size (geo), TEXT_TABULAR,
-                                 col->width, 1, align);
-            if (entry->is_person)
-              detail = sex_age_text (entry);
-            else if (*entry->legal_rep != '\0')
-              /* Translators: under a company's credit code on the public list */
-              detail = g_strdup_printf (_("Legal representative: %s"), entry->legal_rep);
-            if (detail != NULL)
-              second = make_layout (self, detail, sub_size (geo), TEXT_PLAIN, col->width, 1,
-                                    align);
-          }
-          break;
-
-        case CELL_CASE_NO:
-          first = make_layout (self, entry->case_no, cell_size (geo), TEXT_TABULAR, col->width,
-                               1, align);
-          break;
-
-        case CELL_AMOUNT:
-          {
-            g_autofree char *yuan = zx_public_format_yuan (zx_public_entry_unperformed (entry),
-                                                           TRUE);
-
-            first = make_layout (self, yuan, cell_size (geo), TEXT_TABULAR | TEXT_BOLD,
-                                 col->width, 1, align);
-            second = make_layout (self, performance_text (entry->performance), sub_size (geo),
-                                  TEXT_PLAIN, col->width, 1, align);
-            first_color = &amount_color;
-            if (entry->performance == ZX_PERFORMANCE_NONE)
-              second_color = &unperformed_color;
-          }
-          break;
-
-        case CELL_CONDUCT:
-          first = make_layout (self, entry->conduct, conduct_size (geo), TEXT_PLAIN,
-                               col->width, 2, align);
-          break;
-
-        case CELL_PUBLISHED_ON:
-          first = make_layout (self, entry->published_on, cell_size (geo), TEXT_TABULAR,
-                               col->width, 1, align);
-          break;
-
-        case CELL_FILED_ON:
-          first = make_layout (self, entry->filed_on, cell_size (geo), TEXT_TABULAR,
-                               col->width, 1, align);
-          break;
-
-        case CELL_COURT:
-          first = make_layout (self, entry->court, conduct_size (geo), TEXT_PLAIN, col->width,
-                               2, align);
-          break;
-
-        case CELL_BASIS:
-          first = make_layout (self, entry->basis_doc_no, conduct_size (geo), TEXT_TABULAR,
-                               col->width, 1, align);
-          second = make_layout (self, entry->basis_org, sub_size (geo), TEXT_PLAIN, col->width,
-                                1, align);
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-
-      append_cell (snapshot, geo, col, first, first_color, second, second_color);
-    }
-
-  self->rows_laid_out++;
-  return free_to_node (snapshot);
+  return self->paint != NULL ? zx_wall_paint_get_metrics (self->paint) : NULL;
 }
 
 static guint
@@ -654,7 +110,30 @@ n_rows (ZxWallView *self)
   return self->list != NULL ? self->list->rows->len : 0;
 }
 
-/* Forgets the oldest row nodes outside FIRST … FIRST + COUNT (rows, modulo the list). */
+static guint
+rows_per_page (ZxWallView *self)
+{
+  return self->paint != NULL ? (guint) metrics (self)->rows_per_page : 1;
+}
+
+static guint
+n_pages (ZxWallView *self)
+{
+  guint rows = rows_per_page (self);
+
+  return MAX ((n_rows (self) + rows - 1) / rows, 1);
+}
+
+static gboolean
+is_paging (ZxWallView *self)
+{
+  return self->mode == ZX_WALL_SCROLL_PAGE && n_pages (self) > 1;
+}
+
+/* ---- row nodes -------------------------------------------------------------------------- */
+
+/* Forgets the oldest row nodes outside KEEP_FIRST … KEEP_FIRST + KEEP_COUNT (rows, modulo the
+ * list). */
 static void
 trim_row_nodes (ZxWallView *self,
                 guint       keep_first,
@@ -687,7 +166,8 @@ get_row_node (ZxWallView *self,
     {
       const ZxPublicListRow *row = g_ptr_array_index (self->list->rows, index);
 
-      *slot = build_row_node (self, row->entry);
+      *slot = zx_wall_paint_row (self->paint, row->entry);
+      self->rows_laid_out++;
       g_queue_push_tail (&self->built, GUINT_TO_POINTER (index));
     }
 
@@ -702,87 +182,7 @@ drop_row_nodes (ZxWallView *self)
   g_queue_clear (&self->built);
 }
 
-/* ---- the chrome and the status ---------------------------------------------------------- */
-
-/* The width of the count (left) and the update time (right) in the header. */
-static int
-info_block_width (const Geometry *geo)
-{
-  return (int) (geo->unit * 7.5);
-}
-
-static GskRenderNode *
-build_chrome_node (ZxWallView *self)
-{
-  const Geometry *geo = &self->geo;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(PangoLayout) court = NULL;
-  g_autoptr(PangoLayout) title = NULL;
-  g_autoptr(PangoLayout) basis = NULL;
-  const char *court_name = self->list != NULL ? self->list->court_name : "";
-  int title_w;
-  int title_y;
-  int court_h;
-  int footer_y = geo->height - geo->footer_h;
-
-  append_rect (snapshot, &bg_color, 0, 0, geo->width, geo->height);
-
-  /* Header band: the court, then the title. */
-  gtk_snapshot_append_linear_gradient (
-    snapshot, &GRAPHENE_RECT_INIT (0, 0, geo->width, geo->header_h),
-    &GRAPHENE_POINT_INIT (0, 0), &GRAPHENE_POINT_INIT (0, geo->header_h),
-    (GskColorStop[]) { { 0.0, header_top }, { 1.0, header_bottom } }, 2);
-  append_rect (snapshot, &gold_line, 0, geo->header_h - geo->unit * 0.12, geo->width,
-               geo->unit * 0.12);
-
-  court = make_layout (self, court_name, geo->unit * 1.0, TEXT_BOLD, geo->width / 2, 1,
-                       PANGO_ALIGN_CENTER);
-  court_h = *court_name != '\0' ? layout_height (court) : 0;
-  /* The title between the count and the update time, as large as fits. */
-  title_w = geo->width - 2 * (info_block_width (geo) + geo->margin + geo->gap);
-  for (double size = geo->unit * 2.15; size > geo->unit; size *= 0.92)
-    {
-      g_clear_object (&title);
-      /* Translators: the title of the wall display, 失信被执行人名单 */
-      title = make_layout (self, _("List of Dishonest Judgment Debtors"), size,
-                           TEXT_BOLD | TEXT_TITLE, -1, 1, PANGO_ALIGN_CENTER);
-      if (layout_width (title) <= title_w)
-        break;
-    }
-  title_y = (geo->header_h - court_h - layout_height (title)) / 2 + court_h;
-  if (court_h > 0)
-    append_layout (snapshot, court, geo->width / 4.0, title_y - court_h + geo->unit * 0.1,
-                   &court_color);
-  append_layout (snapshot, title, (geo->width - layout_width (title)) / 2.0, title_y, &gold);
-
-  /* Column titles. */
-  append_rect (snapshot, &colhead_bg, 0, geo->header_h, geo->width, geo->colhead_h);
-  for (guint i = 0; i < geo->n_cols; i++)
-    {
-      const ColumnGeometry *col = &geo->cols[i];
-      g_autoptr(PangoLayout) label = NULL;
-
-      label = make_layout (self, _(col->column->title), colhead_size (geo), TEXT_BOLD,
-                           col->width, 1,
-                           col->column->right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-      append_layout (snapshot, label, col->x,
-                     geo->header_h + (geo->colhead_h - layout_height (label)) / 2.0,
-                     &colhead_text);
-    }
-
-  /* Footer: the legal basis. */
-  append_rect (snapshot, &footer_line, 0, footer_y, geo->width, MAX (geo->unit * 0.06, 1));
-  basis = make_layout (self,
-                       _("Published under the Supreme People's Court provisions on the list of "
-                         "dishonest judgment debtors. ID numbers hide the month and day of "
-                         "birth."),
-                       geo->unit * 0.56, TEXT_PLAIN, geo->width * 0.62, 1, PANGO_ALIGN_LEFT);
-  append_layout (snapshot, basis, geo->margin, footer_y + (geo->footer_h - layout_height (basis))
-                                                 / 2.0,
-                 &footer_text);
-
-  return free_to_node (snapshot);
-}
+/* ---- the other nodes -------------------------------------------------------------------- */
 
 static char *
 format_time (GDateTime *time,
@@ -791,45 +191,27 @@ format_time (GDateTime *time,
   return g_date_time_format (time, with_date ? "%Y-%m-%d %H:%M" : "%H:%M");
 }
 
-/* The count on the left of the header, the time of the last update on the right. */
-static GskRenderNode *
-build_info_node (ZxWallView *self,
-                 const char *count_text,
-                 const char *updated_text)
+/* Remakes *NODE with MAKE (PAINT, TEXT) when TEXT differs from *KEY; NULL TEXT: no node. */
+static void
+update_text_node (ZxWallView      *self,
+                  GskRenderNode  **node,
+                  char           **key,
+                  const char      *text,
+                  GskRenderNode *(*make) (ZxWallPaint *, const char *))
 {
-  const Geometry *geo = &self->geo;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int block_w = info_block_width (geo);
-  g_autoptr(PangoLayout) count_caption = NULL;
-  g_autoptr(PangoLayout) count = NULL;
-  g_autoptr(PangoLayout) updated_caption = NULL;
-  g_autoptr(PangoLayout) updated = NULL;
-  double y;
-
-  /* Translators: caption above the number of entries on the wall display */
-  count_caption = make_layout (self, _("Now listed"), geo->unit * 0.62, TEXT_PLAIN, block_w, 1,
-                               PANGO_ALIGN_LEFT);
-  count = make_layout (self, count_text, geo->unit * 1.2, TEXT_BOLD | TEXT_TABULAR, block_w, 1,
-                       PANGO_ALIGN_LEFT);
-  y = (geo->header_h - layout_height (count_caption) - layout_height (count)) / 2.0;
-  append_layout (snapshot, count_caption, geo->margin, y, &header_soft);
-  append_layout (snapshot, count, geo->margin, y + layout_height (count_caption), &white);
-
-  if (updated_text != NULL)
+  if (text == NULL)
     {
-      /* Translators: caption above the time the wall display last read the list */
-      updated_caption = make_layout (self, _("Updated"), geo->unit * 0.62, TEXT_PLAIN, block_w, 1,
-                                     PANGO_ALIGN_RIGHT);
-      updated = make_layout (self, updated_text, geo->unit * 0.9, TEXT_TABULAR, block_w, 1,
-                             PANGO_ALIGN_RIGHT);
-      y = (geo->header_h - layout_height (updated_caption) - layout_height (updated)) / 2.0;
-      append_layout (snapshot, updated_caption, geo->width - geo->margin - block_w, y,
-                     &header_soft);
-      append_layout (snapshot, updated, geo->width - geo->margin - block_w,
-                     y + layout_height (updated_caption), &white);
+      g_clear_pointer (node, gsk_render_node_unref);
+      g_clear_pointer (key, g_free);
+      return;
     }
+  if (*node != NULL && g_strcmp0 (text, *key) == 0)
+    return;
 
-  return free_to_node (snapshot);
+  g_clear_pointer (node, gsk_render_node_unref);
+  *node = make (self->paint, text);
+  g_free (*key);
+  *key = g_strdup (text);
 }
 
 static void
@@ -853,161 +235,94 @@ update_info_node (ZxWallView *self)
     return;
 
   g_clear_pointer (&self->info_node, gsk_render_node_unref);
-  self->info_node = build_info_node (self, count, updated);
+  self->info_node = zx_wall_paint_info (self->paint, count, updated);
   g_free (self->info_key);
   self->info_key = g_steal_pointer (&key);
 }
 
-/* The status mark: bottom right, amber, as long as the database does not answer. */
+/* The status mark, as long as the database does not answer. */
 static void
 update_status_node (ZxWallView *self)
 {
-  const Geometry *geo = &self->geo;
   g_autofree char *since = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  GtkSnapshot *snapshot;
-  GskRoundedRect plate;
-  double pad;
-  double w;
-  double h;
-  double x;
-  double y;
 
-  if (self->lost_since == NULL)
+  if (self->lost_since != NULL)
     {
-      g_clear_pointer (&self->status_node, gsk_render_node_unref);
-      g_clear_pointer (&self->status_key, g_free);
-      return;
+      since = format_time (self->lost_since, FALSE);
+      /* Translators: the status mark of the wall display; %s is a time like 10:32 */
+      text = g_strdup_printf (_("● Connection lost since %s"), since);
     }
-
-  since = format_time (self->lost_since, FALSE);
-  /* Translators: the status mark of the wall display; %s is a time like 10:32 */
-  text = g_strdup_printf (_("● Connection lost since %s"), since);
-  if (self->status_node != NULL && g_strcmp0 (text, self->status_key) == 0)
-    return;
-
-  layout = make_layout (self, text, geo->unit * 0.6, TEXT_BOLD, -1, 1, PANGO_ALIGN_LEFT);
-  pad = geo->unit * 0.45;
-  w = layout_width (layout) + 2 * pad;
-  h = layout_height (layout) + pad * 0.6;
-  x = geo->width - geo->margin - w;
-  y = geo->height - geo->footer_h + (geo->footer_h - h) / 2.0;
-
-  snapshot = gtk_snapshot_new ();
-  gsk_rounded_rect_init_from_rect (&plate, &GRAPHENE_RECT_INIT (x, y, w, h), h / 2);
-  gtk_snapshot_push_rounded_clip (snapshot, &plate);
-  append_rect (snapshot, &status_bg, x, y, w, h);
-  gtk_snapshot_pop (snapshot);
-  append_layout (snapshot, layout, x + pad, y + (h - layout_height (layout)) / 2.0,
-                 &status_color);
-
-  g_clear_pointer (&self->status_node, gsk_render_node_unref);
-  self->status_node = free_to_node (snapshot);
-  g_free (self->status_key);
-  self->status_key = g_steal_pointer (&text);
+  update_text_node (self, &self->status_node, &self->status_key, text, zx_wall_paint_status);
 }
 
-static guint
-n_pages (ZxWallView *self)
-{
-  guint rows = MAX (self->geo.rows_per_page, 1);
-
-  return MAX ((n_rows (self) + rows - 1) / rows, 1);
-}
-
-static gboolean
-is_paging (ZxWallView *self)
-{
-  return self->mode == ZX_WALL_SCROLL_PAGE && n_pages (self) > 1;
-}
-
-/* "Page 2 of 7" in the middle of the footer, in page mode. */
+/* "Page 2 of 7", in page mode: the page mostly on screen, also while sliding. */
 static void
 update_page_node (ZxWallView *self)
 {
-  const Geometry *geo = &self->geo;
   g_autofree char *text = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  GtkSnapshot *snapshot;
-  guint shown;
 
-  if (!is_paging (self))
+  if (is_paging (self))
     {
-      g_clear_pointer (&self->page_node, gsk_render_node_unref);
-      g_clear_pointer (&self->page_key, g_free);
-      return;
+      double page_h = (double) rows_per_page (self) * metrics (self)->row_h;
+      guint shown = (guint) floor (self->offset / page_h + 0.5) % n_pages (self);
+
+      /* Translators: on the wall display in page mode */
+      text = g_strdup_printf (_("Page %u of %u"), shown + 1, n_pages (self));
+    }
+  update_text_node (self, &self->page_node, &self->page_key, text, zx_wall_paint_page);
+}
+
+static void
+ensure_nodes (ZxWallView *self)
+{
+  if (self->chrome_node == NULL)
+    self->chrome_node = zx_wall_paint_chrome (self->paint, self->list != NULL
+                                                             ? self->list->court_name
+                                                             : "");
+  update_info_node (self);
+  update_status_node (self);
+  update_page_node (self);
+
+  if (self->end_node == NULL && self->mode == ZX_WALL_SCROLL_SMOOTH)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: after the last entry on the wall display, before the list repeats */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "End of the list: %u entry",
+                                           "End of the list: %u entries", n_rows (self)),
+                              n_rows (self));
+      self->end_node = zx_wall_paint_end (self->paint, text);
     }
 
-  /* The page mostly on screen, also while sliding. */
-  shown = (guint) floor (self->offset / (geo->rows_per_page * geo->row_h) + 0.5) % n_pages (self);
-  /* Translators: on the wall display in page mode */
-  text = g_strdup_printf (_("Page %u of %u"), shown + 1, n_pages (self));
-  if (self->page_node != NULL && g_strcmp0 (text, self->page_key) == 0)
-    return;
+  if (self->message_node == NULL && n_rows (self) == 0)
+    {
+      const char *text = "";
 
-  layout = make_layout (self, text, geo->unit * 0.6, TEXT_TABULAR, -1, 1, PANGO_ALIGN_LEFT);
-  snapshot = gtk_snapshot_new ();
-  append_layout (snapshot, layout, geo->width * 0.72,
-                 geo->height - geo->footer_h + (geo->footer_h - layout_height (layout)) / 2.0,
-                 &footer_text);
+      if (self->list != NULL)
+        text = _("No dishonest judgment debtors are listed at present");
+      else if (self->lost_since != NULL)
+        text = _("The list cannot be shown at the moment");
+      self->message_node = zx_wall_paint_message (self->paint, text);
+    }
+}
+
+/* Drops the nodes that depend on the list's chrome, or (ALL) on the size and settings too. */
+static void
+invalidate_drawing (ZxWallView *self,
+                    gboolean    all)
+{
+  if (all)
+    {
+      g_clear_pointer (&self->paint, zx_wall_paint_free);
+      drop_row_nodes (self);
+    }
+  g_clear_pointer (&self->chrome_node, gsk_render_node_unref);
+  g_clear_pointer (&self->info_node, gsk_render_node_unref);
+  g_clear_pointer (&self->status_node, gsk_render_node_unref);
   g_clear_pointer (&self->page_node, gsk_render_node_unref);
-  self->page_node = free_to_node (snapshot);
-  g_free (self->page_key);
-  self->page_key = g_steal_pointer (&text);
-}
-
-/* The line after the last entry, before the list starts again. */
-static GskRenderNode *
-build_end_node (ZxWallView *self)
-{
-  const Geometry *geo = &self->geo;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *text = NULL;
-  double text_w;
-  double y;
-  double line_w;
-
-  /* Translators: after the last entry on the wall display, before the list repeats */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "End of the list: %u entry",
-                                       "End of the list: %u entries", n_rows (self)),
-                          n_rows (self));
-  layout = make_layout (self, text, sub_size (geo), TEXT_PLAIN, -1, 1, PANGO_ALIGN_LEFT);
-  text_w = layout_width (layout);
-  y = (geo->row_h - layout_height (layout)) / 2.0;
-  append_layout (snapshot, layout, (geo->width - text_w) / 2.0, y, &footer_text);
-
-  line_w = MAX ((geo->width - text_w) / 2.0 - geo->margin - geo->unit, 0);
-  append_rect (snapshot, &footer_line, geo->margin, geo->row_h / 2.0, line_w, 1);
-  append_rect (snapshot, &footer_line, geo->width - geo->margin - line_w, geo->row_h / 2.0,
-               line_w, 1);
-
-  return free_to_node (snapshot);
-}
-
-/* In the body when there is nothing to list, or nothing could be read. */
-static GskRenderNode *
-build_message_node (ZxWallView *self)
-{
-  const Geometry *geo = &self->geo;
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(PangoLayout) layout = NULL;
-  const char *text;
-
-  if (self->list != NULL)
-    text = _("No dishonest judgment debtors are listed at present");
-  else if (self->lost_since != NULL)
-    text = _("The list cannot be shown at the moment");
-  else
-    text = "";
-
-  layout = make_layout (self, text, geo->unit * 1.1, TEXT_PLAIN, geo->width - 2 * geo->margin,
-                        2, PANGO_ALIGN_CENTER);
-  append_layout (snapshot, layout, geo->margin,
-                 geo->body_y + (geo->body_h - layout_height (layout)) / 2.0, &sub_color);
-
-  return free_to_node (snapshot);
+  g_clear_pointer (&self->end_node, gsk_render_node_unref);
+  g_clear_pointer (&self->message_node, gsk_render_node_unref);
 }
 
 /* ---- motion ----------------------------------------------------------------------------- */
@@ -1018,7 +333,7 @@ static guint
 n_items (ZxWallView *self)
 {
   if (self->mode == ZX_WALL_SCROLL_PAGE)
-    return n_pages (self) * MAX (self->geo.rows_per_page, 1);
+    return n_pages (self) * rows_per_page (self);
 
   return n_rows (self) + 1;
 }
@@ -1032,35 +347,29 @@ item_kind (ZxWallView *self,
   return self->mode == ZX_WALL_SCROLL_PAGE ? ITEM_BLANK : ITEM_END;
 }
 
-static double
-cycle_height (ZxWallView *self)
-{
-  return (double) n_items (self) * self->geo.row_h;
-}
-
 /* Whether the list moves at all: not when it fits on the screen. */
 static gboolean
 is_scrolling (ZxWallView *self)
 {
-  if (!self->geo.valid || n_rows (self) == 0)
+  if (self->paint == NULL || n_rows (self) == 0)
     return FALSE;
   if (self->mode == ZX_WALL_SCROLL_PAGE)
     return is_paging (self);
 
-  return (double) n_rows (self) * self->geo.row_h > self->geo.body_h;
+  return (double) n_rows (self) * metrics (self)->row_h > metrics (self)->body_h;
 }
 
 static double
 page_height (ZxWallView *self)
 {
-  return (double) self->geo.rows_per_page * self->geo.row_h;
+  return self->paint != NULL ? (double) rows_per_page (self) * metrics (self)->row_h : 0;
 }
 
 static double
 wrap_offset (ZxWallView *self,
              double      offset)
 {
-  double cycle = cycle_height (self);
+  double cycle = self->paint != NULL ? (double) n_items (self) * metrics (self)->row_h : 0;
 
   if (cycle <= 0)
     return 0;
@@ -1069,8 +378,7 @@ wrap_offset (ZxWallView *self,
   return offset < 0 ? offset + cycle : offset;
 }
 
-static gboolean tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data);
-static void     update_motion (ZxWallView *self);
+static void update_motion (ZxWallView *self);
 
 static gboolean
 page_timeout_cb (gpointer user_data)
@@ -1094,19 +402,10 @@ page_timeout_cb (gpointer user_data)
 static void
 schedule_page (ZxWallView *self)
 {
-  double ms = self->page_seconds * 1000.0 / MAX (self->speed_up, 0.01);
+  double ms = self->page_seconds * 1000.0 / MAX (self->speed_up, 0.001);
 
   g_clear_handle_id (&self->page_timeout, g_source_remove);
-  self->page_timeout = g_timeout_add ((guint) MAX (ms, 50), page_timeout_cb, self);
-}
-
-static void
-queue_draw_if_moved (ZxWallView *self)
-{
-  int px = (int) floor (self->offset);
-
-  if (px != self->drawn_offset)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->page_timeout = g_timeout_add ((guint) CLAMP (ms, 50, G_MAXINT), page_timeout_cb, self);
 }
 
 static gboolean
@@ -1142,26 +441,31 @@ tick_cb (GtkWidget     *widget,
     }
   else if (self->sliding)
     {
-      double duration = PAGE_SLIDE_US / MAX (self->speed_up, 0.01);
+      double duration = PAGE_SLIDE_US / MAX (self->speed_up, 0.001);
       double t;
 
       if (self->slide_start == 0)
         self->slide_start = frame_time;
       t = CLAMP ((frame_time - self->slide_start) / duration, 0.0, 1.0);
       /* Ease out: quick start, gentle stop. */
-      t = 1.0 - pow (1.0 - t, 3);
-      self->offset = self->slide_from + (self->slide_to - self->slide_from) * t;
+      self->offset = self->slide_from + (self->slide_to - self->slide_from) * (1 - pow (1 - t, 3));
       if (t >= 1.0)
         {
           self->sliding = FALSE;
           self->offset = wrap_offset (self, self->slide_to);
           gtk_widget_queue_draw (widget);
+          /* This callback ends here; the next page is a timer away. */
+          self->tick_id = 0;
+          self->last_frame_time = 0;
+          self->last_tick_us = 0;
           update_motion (self);
           return G_SOURCE_REMOVE;
         }
     }
 
-  queue_draw_if_moved (self);
+  if ((int) floor (self->offset) != self->drawn_offset)
+    gtk_widget_queue_draw (widget);
+
   return G_SOURCE_CONTINUE;
 }
 
@@ -1178,7 +482,7 @@ stop_ticking (ZxWallView *self)
 }
 
 /* Starts or stops the tick callback and the page timer for the current state. The tick runs only
- * while something moves: a list that fits on the screen costs no frames. */
+ * while something moves. */
 static void
 update_motion (ZxWallView *self)
 {
@@ -1194,74 +498,42 @@ update_motion (ZxWallView *self)
   else if (self->mode == ZX_WALL_SCROLL_SMOOTH)
     {
       g_clear_handle_id (&self->page_timeout, g_source_remove);
-      tick = TRUE;
+      tick = self->speed_up > 0;
     }
   else if (self->sliding)
     {
       tick = TRUE;
     }
-  else if (self->page_timeout == 0)
+  else if (self->page_timeout == 0 && self->speed_up > 0)
     {
       schedule_page (self);
     }
 
-  if (tick && self->tick_id == 0)
+  if (tick && self->tick_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
   else if (!tick)
     stop_ticking (self);
 }
 
-/* ---- GtkWidget -------------------------------------------------------------------------- */
-
+/* Makes the look for WIDTH × HEIGHT when the size changed (or the settings did), keeping the
+ * scroll position on the same row. */
 static void
-ensure_nodes (ZxWallView *self)
+ensure_paint (ZxWallView *self,
+              int         width,
+              int         height)
 {
-  if (self->chrome_node == NULL)
-    self->chrome_node = build_chrome_node (self);
-  update_info_node (self);
-  update_status_node (self);
-  update_page_node (self);
-  if (self->end_node == NULL && self->mode == ZX_WALL_SCROLL_SMOOTH)
-    self->end_node = build_end_node (self);
-  if (self->message_node == NULL && n_rows (self) == 0)
-    self->message_node = build_message_node (self);
-}
-
-/* Everything that depends on the size, the scale, the columns or the list's chrome. */
-static void
-invalidate_drawing (ZxWallView *self,
-                    gboolean    geometry)
-{
-  if (geometry)
-    {
-      self->geo.valid = FALSE;
-      drop_row_nodes (self);
-    }
-  g_clear_pointer (&self->chrome_node, gsk_render_node_unref);
-  g_clear_pointer (&self->info_node, gsk_render_node_unref);
-  g_clear_pointer (&self->status_node, gsk_render_node_unref);
-  g_clear_pointer (&self->page_node, gsk_render_node_unref);
-  g_clear_pointer (&self->end_node, gsk_render_node_unref);
-  g_clear_pointer (&self->message_node, gsk_render_node_unref);
-}
-
-/* Lays out the columns and sizes for WIDTH × HEIGHT when they changed (or were invalidated),
- * keeping the scroll position on the same row. */
-static void
-ensure_geometry (ZxWallView *self,
-                 int         width,
-                 int         height)
-{
-  double old_row_h;
+  double old_row_h = 0;
 
   if (width <= 0 || height <= 0)
     return;
-  if (self->geo.valid && self->geo.width == width && self->geo.height == height)
+  if (self->paint != NULL && metrics (self)->width == width && metrics (self)->height == height)
     return;
 
-  old_row_h = self->geo.row_h;
+  if (self->paint != NULL)
+    old_row_h = metrics (self)->row_h;
   invalidate_drawing (self, TRUE);
-  compute_geometry (self, width, height);
+  self->paint = zx_wall_paint_new (GTK_WIDGET (self), width, height, self->font_scale,
+                                   (const char *const *) self->column_ids);
 
   if (self->mode == ZX_WALL_SCROLL_PAGE)
     {
@@ -1271,11 +543,13 @@ ensure_geometry (ZxWallView *self,
     }
   else if (old_row_h > 0)
     {
-      self->offset = wrap_offset (self, self->offset / old_row_h * self->geo.row_h);
+      self->offset = wrap_offset (self, self->offset / old_row_h * metrics (self)->row_h);
     }
   self->drawn_offset = -1;
   update_motion (self);
 }
+
+/* ---- drawing ---------------------------------------------------------------------------- */
 
 static gboolean
 prefetch_idle_cb (gpointer user_data)
@@ -1284,7 +558,7 @@ prefetch_idle_cb (gpointer user_data)
   guint items = n_items (self);
 
   self->prefetch_idle = 0;
-  if (!self->geo.valid || items == 0)
+  if (self->paint == NULL || items == 0)
     return G_SOURCE_REMOVE;
 
   for (guint k = 0; k < PREFETCH_ROWS; k++)
@@ -1325,21 +599,21 @@ static void
 append_items (ZxWallView  *self,
               GtkSnapshot *snapshot)
 {
-  const Geometry *geo = &self->geo;
+  const ZxWallMetrics *m = metrics (self);
   guint items = n_items (self);
   guint rows = n_rows (self);
+  guint visible = (guint) (m->body_h / m->row_h);
   int offset = (int) floor (self->offset);
-  int clip_h = self->mode == ZX_WALL_SCROLL_PAGE ? geo->rows_per_page * geo->row_h : geo->body_h;
   guint first;
   int y;
 
   self->drawn_offset = offset;
-  first = (guint) (offset / geo->row_h);
-  y = geo->body_y + (int) first * geo->row_h - offset;
+  first = (guint) (offset / m->row_h);
+  y = m->body_y + (int) first * m->row_h - offset;
 
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, geo->body_y, geo->width, clip_h));
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, m->body_y, m->width, m->body_h));
 
-  for (guint k = 0; y < geo->body_y + clip_h && k <= items; k++, y += geo->row_h)
+  for (guint k = 0; y < m->body_y + m->body_h && k <= items; k++, y += m->row_h)
     {
       guint item = (first + k) % items;
       GskRenderNode *node = NULL;
@@ -1358,7 +632,7 @@ append_items (ZxWallView  *self,
         }
 
       if (item % 2 == 1)
-        append_rect (snapshot, &stripe_color, 0, y, geo->width, geo->row_h);
+        zx_wall_paint_stripe (self->paint, snapshot, y);
       if (node == NULL)
         continue;
 
@@ -1374,11 +648,8 @@ append_items (ZxWallView  *self,
 
   gtk_snapshot_pop (snapshot);
 
-  if (rows > 0)
-    {
-      trim_row_nodes (self, first % rows, geo->body_h / geo->row_h + 2 + PREFETCH_ROWS);
-      schedule_prefetch (self, (first + geo->body_h / geo->row_h + 1) % items);
-    }
+  trim_row_nodes (self, first % rows, visible + 2 + PREFETCH_ROWS);
+  schedule_prefetch (self, (first + visible + 1) % items);
 }
 
 static void
@@ -1386,13 +657,11 @@ zx_wall_view_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
 {
   ZxWallView *self = ZX_WALL_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
 
-  if (width <= 0 || height <= 0)
+  ensure_paint (self, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  if (self->paint == NULL)
     return;
 
-  ensure_geometry (self, width, height);
   self->frames_drawn++;
   ensure_nodes (self);
 
@@ -1429,7 +698,7 @@ zx_wall_view_size_allocate (GtkWidget *widget,
                             int        height,
                             int        baseline)
 {
-  ensure_geometry (ZX_WALL_VIEW (widget), width, height);
+  ensure_paint (ZX_WALL_VIEW (widget), width, height);
 }
 
 static void
@@ -1469,7 +738,7 @@ zx_wall_view_dispose (GObject *object)
   g_clear_pointer (&self->message_node, gsk_render_node_unref);
   g_clear_pointer (&self->checked_at, g_date_time_unref);
   g_clear_pointer (&self->lost_since, g_date_time_unref);
-  g_clear_object (&self->context);
+  g_clear_pointer (&self->paint, zx_wall_paint_free);
 
   G_OBJECT_CLASS (zx_wall_view_parent_class)->dispose (object);
 }
@@ -1566,6 +835,8 @@ zx_wall_view_set_speed_up (ZxWallView *self,
   g_return_if_fail (speed_up >= 0);
 
   self->speed_up = speed_up;
+  g_clear_handle_id (&self->page_timeout, g_source_remove);
+  update_motion (self);
 }
 
 /* The item the top of the body shows: the row index and how far it has scrolled out. Returns
@@ -1575,7 +846,7 @@ top_row (ZxWallView *self,
          guint      *out_index,
          double     *out_delta)
 {
-  double row_h = self->geo.valid ? self->geo.row_h : 0;
+  double row_h = self->paint != NULL ? metrics (self)->row_h : 0;
   guint item;
 
   if (row_h <= 0 || n_rows (self) == 0)
@@ -1585,7 +856,7 @@ top_row (ZxWallView *self,
   *out_delta = self->offset - item * row_h;
   if (self->mode == ZX_WALL_SCROLL_PAGE)
     {
-      item = self->page * self->geo.rows_per_page;
+      item = self->page * rows_per_page (self);
       *out_delta = 0;
     }
   *out_index = item;
@@ -1621,7 +892,7 @@ zx_wall_view_set_list (ZxWallView   *self,
     }
 
   if (!top_row (self, &anchor_row, &delta))
-    at_end = self->list != NULL && n_rows (self) > 0 && self->geo.valid;
+    at_end = self->list != NULL && n_rows (self) > 0 && self->paint != NULL;
 
   court_changed = list == NULL || self->list == NULL
                   || g_strcmp0 (list->court_name, self->list->court_name) != 0;
@@ -1681,18 +952,18 @@ zx_wall_view_set_list (ZxWallView   *self,
         }
     }
 
-  if (self->geo.valid)
+  if (self->paint != NULL)
     {
       if (self->mode == ZX_WALL_SCROLL_PAGE)
         {
-          self->page = anchored ? anchor_row / self->geo.rows_per_page : 0;
+          self->page = anchored ? anchor_row / rows_per_page (self) : 0;
           self->page = MIN (self->page, n_pages (self) - 1);
           self->offset = self->page * page_height (self);
         }
       else if (at_end)
-        self->offset = n_new * (double) self->geo.row_h + delta;
+        self->offset = n_new * (double) metrics (self)->row_h + delta;
       else if (anchored)
-        self->offset = anchor_row * (double) self->geo.row_h + delta;
+        self->offset = anchor_row * (double) metrics (self)->row_h + delta;
       else
         self->offset = 0;
       self->offset = wrap_offset (self, self->offset);
@@ -1741,6 +1012,8 @@ zx_wall_view_set_status (ZxWallView *self,
                          GDateTime  *checked_at,
                          GDateTime  *lost_since)
 {
+  g_autofree char *shown_before = NULL;
+  g_autofree char *shown_now = NULL;
   gboolean lost_changed;
 
   g_return_if_fail (ZX_IS_WALL_VIEW (self));
@@ -1749,13 +1022,20 @@ zx_wall_view_set_status (ZxWallView *self,
   if (same_time (checked_at, self->checked_at) && same_time (lost_since, self->lost_since))
     return;
 
+  /* A poll every few seconds moves CHECKED_AT; the screen shows minutes. */
+  if (self->checked_at != NULL)
+    shown_before = format_time (self->checked_at, TRUE);
+  if (checked_at != NULL)
+    shown_now = format_time (checked_at, TRUE);
+
   replace_time (&self->checked_at, checked_at);
   replace_time (&self->lost_since, lost_since);
   if (lost_changed)
     g_clear_pointer (&self->message_node, gsk_render_node_unref);
 
-  /* The nodes are remade in the next frame only if their text changed. */
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The nodes are remade in the next frame, if their text changed. */
+  if (lost_changed || lost_since != NULL || g_strcmp0 (shown_before, shown_now) != 0)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 gboolean

@@ -18,6 +18,10 @@
 #include "zx-wall-view.h"
 #include "zx-wall-window.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 #define EXIT_UNAVAILABLE     3
 /* A --screenshot run gives up after this long without a first poll. */
 #define SCREENSHOT_TIMEOUT_S 120
@@ -327,9 +331,14 @@ chosen_monitor (ZxWallWindow *self)
   if (self->config->monitor >= 0 && (guint) self->config->monitor < n)
     monitor = g_list_model_get_item (monitors, self->config->monitor);
   else if (self->config->monitor >= 0)
-    g_warning ("There is no monitor %d (%u connected): using the first", self->config->monitor,
-               n);
+    g_warning ("There is no monitor %d (%u connected): using the primary one",
+               self->config->monitor, n);
 
+#ifdef GDK_WINDOWING_X11
+  if (monitor == NULL && GDK_IS_X11_DISPLAY (display)
+      && gdk_x11_display_get_primary_monitor (display) != NULL)
+    monitor = g_object_ref (gdk_x11_display_get_primary_monitor (display));
+#endif
   if (monitor == NULL && n > 0)
     monitor = g_list_model_get_item (monitors, 0);
 
