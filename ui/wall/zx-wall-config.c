@@ -57,7 +57,8 @@ zx_wall_config_new (void)
 
   config->monitor = -1;
   config->mode = ZX_WALL_SCROLL_SMOOTH;
-  config->speed = 40.0;
+  /* 60 px/s moves a whole pixel each frame at 60 Hz: smooth, no uneven steps. */
+  config->speed = 60.0;
   config->font_scale = 1.0;
   config->columns = g_strdupv ((char **) default_columns);
   config->page_seconds = 15;
