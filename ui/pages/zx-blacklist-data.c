@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "store/zx-store.h"
@@ -129,7 +131,7 @@ zx_blacklist_data_load_entry (sqlite3     *db,
 
   if (rc == SQLITE_DONE)
     g_set_error (error, ZX_ERROR, ZX_ERROR_NOT_FOUND,
-                 _("List entry %" G_GINT64_FORMAT " does not exist."), id);
+                 _("List entry %" PRId64 " does not exist."), id);
   else if (rc != SQLITE_ROW)
     zx_set_sqlite_error (error, db, rc, _("Reading the list entries"));
 
