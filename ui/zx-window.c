@@ -479,24 +479,38 @@ retry_database_action (GSimpleAction *action,
   schedule_poll (self);
 }
 
+/* win.show-page (s: a view name): Alt+1 … Alt+7. */
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  ZxWindow *self = user_data;
+
+  zx_window_set_view (self, g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry win_actions[] = {
   { "new-case", new_case_action },
   { "import-cases", import_cases_action },
   { "retry-database", retry_database_action },
+  { "show-page", show_page_action, "s" },
 };
 
-/* An item on the Warnings page was activated: show the Cases page. */
+/* An item on the Warnings page was activated: show its case on the Cases page, at the tab of
+ * the row the warning is about. */
 static void
 warning_activated_cb (ZxWindow   *self,
                       gint64      case_id,
                       const char *entity,
                       gint64      entity_id)
 {
-  /* TODO: select CASE_ID (and the tab of ENTITY) once the case register can show a given
-   * case. */
   g_debug ("Warning on case %" G_GINT64_FORMAT " (%s %" G_GINT64_FORMAT ") activated", case_id,
            entity, entity_id);
   zx_window_set_view (self, "cases");
+  if (case_id > 0)
+    zx_case_register_show_case (self->case_register, case_id,
+                                zx_case_detail_section_for_entity (entity));
 }
 
 static void
@@ -820,6 +834,8 @@ pages_visible_child_cb (ZxWindow *self)
 static void
 zx_window_init (ZxWindow *self)
 {
+  g_autoptr(GtkBuilder) builder = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -838,6 +854,12 @@ zx_window_init (ZxWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions),
                                    self);
   update_actions (self);
+
+  builder = gtk_builder_new_from_resource ("/cn/zhixing/Zhixing/ui/zx-shortcuts-window.ui");
+  gtk_application_window_set_help_overlay (
+    GTK_APPLICATION_WINDOW (self),
+    GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
   g_signal_connect_object (self->warnings_page, "case-activated",
                            G_CALLBACK (warning_activated_cb), self, G_CONNECT_SWAPPED);
 
@@ -862,11 +884,23 @@ zx_window_new (GtkApplication *application)
 {
   static const char *const new_case_accels[] = { "<Control>n", NULL };
   static const char *const import_accels[] = { "<Control>i", NULL };
+  static const char *const help_accels[] = { "<Control>question", NULL };
 
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
 
   gtk_application_set_accels_for_action (application, "win.new-case", new_case_accels);
   gtk_application_set_accels_for_action (application, "win.import-cases", import_accels);
+  gtk_application_set_accels_for_action (application, "win.show-help-overlay", help_accels);
+
+  /* Alt+1 … Alt+7: the pages in the sidebar's order. */
+  for (guint i = 0; view_names[i] != NULL && i < 9; i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.show-page('%s')", view_names[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+      const char *const accels[] = { accel, NULL };
+
+      gtk_application_set_accels_for_action (application, detailed, accels);
+    }
 
   return g_object_new (ZX_TYPE_WINDOW, "application", application, NULL);
 }

@@ -9,7 +9,8 @@
  *   "line:column: message" problems and nothing saved;
  * - Warnings: as many items as `zhixingctl deadlines --json` counts for the same today, grouped
  *   under team and officer headings whose counts add up; "Mine" matches `--officer`; another
- *   client's change shows after a refresh.
+ *   client's change shows after a refresh; activating an item opens its case on the case
+ *   register (its search cleared) at the item's tab.
  * With ZX_TEST_SCREENSHOT_DIR set, the dialogs are also written there as PNGs. */
 #include "config.h"
 
@@ -23,6 +24,8 @@
 #include "dialogs/zx-import-dialog.h"
 #include "dialogs/zx-new-case-dialog.h"
 #include "domain/zx-validate.h"
+#include "pages/zx-case-detail.h"
+#include "pages/zx-case-register.h"
 #include "pages/zx-warnings-page.h"
 #include "widgets/zx-warning-item.h"
 #include "zx-screenshot.h"
@@ -703,6 +706,141 @@ test_warnings (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- Warnings → case ------------------------------------------------------------------------- */
+
+static GtkWidget *
+find_descendant (GtkWidget  *root,
+                 GType       type,
+                 const char *name)
+{
+  if ((type == G_TYPE_NONE || G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+      && (name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What ZxWindow does with ZxWarningsPage::case-activated. */
+static void
+open_warning_cb (ZxWarningsPage *page,
+                 gint64          case_id,
+                 const char     *entity,
+                 gint64          entity_id,
+                 ZxCaseRegister *case_register)
+{
+  zx_case_register_show_case (case_register, case_id, zx_case_detail_section_for_entity (entity));
+}
+
+typedef struct
+{
+  ZxCaseRegister *case_register;
+  ZxCaseDetail   *detail;
+  gint64          case_id;
+} ShowWait;
+
+static gboolean
+register_empty (gpointer data)
+{
+  ZxCaseRegister *case_register = data;
+
+  return !zx_case_register_get_loading (case_register)
+         && g_list_model_get_n_items (G_LIST_MODEL (zx_case_register_get_model (case_register)))
+            == 0;
+}
+
+static gboolean
+case_shown (gpointer data)
+{
+  ShowWait *wait = data;
+  guint position;
+
+  return !zx_case_register_get_loading (wait->case_register)
+         && zx_case_register_get_selected_id (wait->case_register) == wait->case_id
+         && zx_case_detail_get_case_id (wait->detail) == wait->case_id
+         && zx_case_list_model_find (zx_case_register_get_model (wait->case_register),
+                                     wait->case_id, &position);
+}
+
+static void
+test_warning_opens_case (void)
+{
+  g_autoptr(ZxStore) store = open_store ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  ZxWarningsPage *page = ZX_WARNINGS_PAGE (zx_warnings_page_new ());
+  ZxCaseRegister *case_register = ZX_CASE_REGISTER (zx_case_register_new ());
+  GListModel *rows;
+  GtkWidget *list_view;
+  GtkWidget *search_entry;
+  GtkWidget *nodes_list;
+  ShowWait wait = { case_register, NULL, 0 };
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1500, 800);
+  gtk_paned_set_start_child (GTK_PANED (paned), GTK_WIDGET (page));
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (case_register));
+  gtk_paned_set_position (GTK_PANED (paned), 400);
+  gtk_window_set_child (GTK_WINDOW (window), paned);
+  zx_warnings_page_set_today (page, TODAY);
+  zx_warnings_page_set_store (page, store);
+  zx_case_register_set_store (case_register, store);
+  g_signal_connect_object (page, "case-activated", G_CALLBACK (open_warning_cb), case_register,
+                           0);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (page_loaded, page);
+
+  wait.detail = ZX_CASE_DETAIL (find_descendant (GTK_WIDGET (case_register),
+                                                 ZX_TYPE_CASE_DETAIL, NULL));
+  g_assert_nonnull (wait.detail);
+
+  /* A search that hides every case: the case must be found anyway. */
+  search_entry = find_descendant (GTK_WIDGET (case_register), GTK_TYPE_SEARCH_ENTRY, NULL);
+  g_assert_nonnull (search_entry);
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "zzzz-no-such-case");
+  wait_for (register_empty, case_register);
+
+  /* The first warning about a process node. */
+  rows = zx_warnings_page_get_model (page);
+  for (guint i = 0; i < g_list_model_get_n_items (rows) && wait.case_id == 0; i++)
+    {
+      g_autoptr(ZxWarningItem) item = g_list_model_get_item (rows, i);
+
+      if (zx_warning_item_is_heading (item)
+          || g_strcmp0 (zx_warning_item_get_entity (item), "nodes") != 0)
+        continue;
+
+      wait.case_id = zx_warning_item_get_case_id (item);
+      position = i;
+    }
+  g_assert_cmpint (wait.case_id, >, 0);
+
+  list_view = find_descendant (GTK_WIDGET (page), GTK_TYPE_LIST_VIEW, NULL);
+  g_assert_nonnull (list_view);
+  g_signal_emit_by_name (list_view, "activate", position);
+
+  wait_for (case_shown, &wait);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search_entry)), ==, "");
+
+  /* At the process nodes' tab. */
+  nodes_list = find_descendant (GTK_WIDGET (wait.detail), G_TYPE_NONE, "zx-detail-list-nodes");
+  g_assert_nonnull (nodes_list);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (gtk_widget_get_mapped (nodes_list));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ---- main ------------------------------------------------------------------------------------ */
 
 static void
@@ -767,6 +905,7 @@ main (int    argc,
   g_test_add_func ("/dialogs/import/good", test_import_good);
   g_test_add_func ("/dialogs/import/bad", test_import_bad);
   g_test_add_func ("/dialogs/warnings", test_warnings);
+  g_test_add_func ("/dialogs/warnings/open-case", test_warning_opens_case);
 
   status = g_test_run ();
 

@@ -117,6 +117,21 @@ static const struct
   { "aid", "SELECT case_id FROM aid WHERE id = ?1" },
 };
 
+static const struct
+{
+  const char          *entity;
+  ZxCaseDetailSection  section;
+} entity_sections[] = {
+  { "parties", ZX_CASE_DETAIL_PARTIES },
+  { "nodes", ZX_CASE_DETAIL_NODES },
+  { "asset_queries", ZX_CASE_DETAIL_QUERIES },
+  { "seizures", ZX_CASE_DETAIL_SEIZURES },
+  { "measures", ZX_CASE_DETAIL_MEASURES },
+  { "blacklist_entries", ZX_CASE_DETAIL_LIST_ENTRIES },
+  { "auctions", ZX_CASE_DETAIL_AUCTIONS },
+  { "aid", ZX_CASE_DETAIL_AID },
+};
+
 /* Columns every editable row has, which say nothing about what changed. */
 static const char *const bookkeeping_columns[] = {
   "id", "version", "created_at", "updated_at", "updated_by",
@@ -856,4 +871,14 @@ zx_case_detail_data_value_codes (const char *entity,
     g_ptr_array_add (codes, (gpointer) labels[i].value);
 
   return codes;
+}
+
+ZxCaseDetailSection
+zx_case_detail_section_for_entity (const char *entity)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entity_sections); i++)
+    if (g_strcmp0 (entity, entity_sections[i].entity) == 0)
+      return entity_sections[i].section;
+
+  return ZX_CASE_DETAIL_NODES;
 }

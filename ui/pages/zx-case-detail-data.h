@@ -24,6 +24,10 @@ typedef enum
   ZX_CASE_DETAIL_N_SECTIONS
 } ZxCaseDetailSection;
 
+/* The tab that shows a row of ENTITY (nodes, seizures, measures, blacklist_entries, parties,
+ * asset_queries, auctions, aid); the process nodes for anything else (a case's own deadline). */
+ZxCaseDetailSection zx_case_detail_section_for_entity (const char *entity);
+
 /* The most recent audit rows the history shows. */
 #define ZX_CASE_DETAIL_HISTORY_LIMIT 300
 

@@ -1267,3 +1267,60 @@ zx_case_register_refresh (ZxCaseRegister *self)
 
   start_query (self, FALSE);
 }
+
+/* Every case: no search, no filter (the sort stays). */
+static void
+clear_filters (ZxCaseRegister *self)
+{
+  self->updating_filters = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->team_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_drop_down_set_selected (self->type_dropdown, 0);
+  gtk_drop_down_set_selected (self->year_dropdown, 0);
+  gtk_toggle_button_set_active (self->mine_button, FALSE);
+  gtk_toggle_button_set_active (self->overdue_button, FALSE);
+  self->updating_filters = FALSE;
+}
+
+void
+zx_case_register_show_case (ZxCaseRegister      *self,
+                            gint64               case_id,
+                            ZxCaseDetailSection  section)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  g_return_if_fail (ZX_IS_CASE_REGISTER (self));
+  g_return_if_fail (case_id > 0);
+  g_return_if_fail (section < ZX_CASE_DETAIL_N_SECTIONS);
+
+  if (self->model == NULL)
+    return;
+
+  if (self->selected_id != case_id)
+    {
+      self->selected_id = case_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+    }
+
+  if (zx_case_list_model_find (self->model, case_id, &position))
+    {
+      /* In the current snapshot: select it there (selection_changed_cb shows it). */
+      gtk_single_selection_set_selected (self->selection, position);
+      scroll_to_position (self, position);
+    }
+  else
+    {
+      /* Not among the matches: show every case; the query's result selects it
+       * (restore_selection) and scrolls to it. Until then the old row is not selected. */
+      self->applying = TRUE;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      self->applying = FALSE;
+      clear_filters (self);
+      start_query (self, TRUE);
+    }
+
+  gtk_widget_set_visible (self->detail_box, TRUE);
+  zx_case_detail_set_case_id (self->detail, case_id);
+  zx_case_detail_show_section (self->detail, section);
+}

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "pages/zx-case-detail-data.h"
 #include "store/zx-store.h"
 #include "widgets/zx-case-list-model.h"
 
@@ -24,5 +25,10 @@ ZxCaseListModel *zx_case_register_get_model        (ZxCaseRegister *self);
 gint64           zx_case_register_get_selected_id  (ZxCaseRegister *self);
 /* Runs the query again now (the page also does so by itself when the store reports changes). */
 void             zx_case_register_refresh          (ZxCaseRegister *self);
+/* Selects CASE_ID and shows the tab of SECTION beside it. A case that the search or the filters
+ * hide clears them first (every case is listed again, and the case selected once it is). */
+void             zx_case_register_show_case        (ZxCaseRegister      *self,
+                                                    gint64               case_id,
+                                                    ZxCaseDetailSection  section);
 
 G_END_DECLS
