@@ -15,6 +15,7 @@
 #include "store/zx-measures.h"
 #include "store/zx-rules-load.h"
 #include "widgets/zx-case-item.h"
+#include "widgets/zx-form.h"
 #include "zx-measure-dialog.h"
 
 struct _ZxMeasureDialog
@@ -72,24 +73,7 @@ G_DEFINE_FINAL_TYPE (ZxMeasureDialog, zx_measure_dialog, GTK_TYPE_WINDOW)
 
 /* ---- helpers ------------------------------------------------------------------------------- */
 
-static char *
-entry_text (GtkEntry *entry)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-}
 
-/* KIND: NULL (plain hint), "error", "warning" or "success". An empty message takes no room. */
-static void
-set_message (GtkLabel   *label,
-             const char *message,
-             const char *kind)
-{
-  const char *classes[] = { "zx-field-message", kind, NULL };
-
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_css_classes (GTK_WIDGET (label), classes);
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && *message != '\0');
-}
 
 static void
 show_banner (ZxMeasureDialog *self,
@@ -202,28 +186,28 @@ load_parties (ZxMeasureDialog *self)
 static gboolean
 validate_date (ZxMeasureDialog *self)
 {
-  g_autofree char *value = entry_text (self->proposed_entry);
+  g_autofree char *value = zx_form_entry_text (self->proposed_entry);
   g_autoptr(GError) error = NULL;
 
   if (*value == '\0')
     {
-      set_message (self->proposed_message, _("Enter a date (YYYY-MM-DD)."), "error");
+      zx_form_set_message (self->proposed_message, _("Enter a date (YYYY-MM-DD)."), "error");
       return FALSE;
     }
 
   if (!zx_validate_date (value, &error))
     {
-      set_message (self->proposed_message, error->message, "error");
+      zx_form_set_message (self->proposed_message, error->message, "error");
       return FALSE;
     }
 
   if (strcmp (value, self->today) > 0)
     {
-      set_message (self->proposed_message, _("This day has not come yet."), "error");
+      zx_form_set_message (self->proposed_message, _("This day has not come yet."), "error");
       return FALSE;
     }
 
-  set_message (self->proposed_message, NULL, NULL);
+  zx_form_set_message (self->proposed_message, NULL, NULL);
 
   return TRUE;
 }
@@ -233,7 +217,7 @@ validate_fine (ZxMeasureDialog *self,
                const char      *party_kind,
                gint64          *out_fen)
 {
-  g_autofree char *value = entry_text (self->amount_entry);
+  g_autofree char *value = zx_form_entry_text (self->amount_entry);
   g_autoptr(GError) error = NULL;
   gboolean entity = g_strcmp0 (party_kind, "entity") == 0;
   gint64 min = entity ? self->fine_entity_min : 1;
@@ -252,23 +236,23 @@ validate_fine (ZxMeasureDialog *self,
 
   if (*value == '\0')
     {
-      set_message (self->amount_message, range, NULL);
+      zx_form_set_message (self->amount_message, range, NULL);
       return FALSE;
     }
 
   if (!zx_parse_amount_fen (value, &fen, &error))
     {
-      set_message (self->amount_message, error->message, "error");
+      zx_form_set_message (self->amount_message, error->message, "error");
       return FALSE;
     }
 
   if (fen < min || fen > max)
     {
-      set_message (self->amount_message, range, "error");
+      zx_form_set_message (self->amount_message, range, "error");
       return FALSE;
     }
 
-  set_message (self->amount_message, range, NULL);
+  zx_form_set_message (self->amount_message, range, NULL);
   *out_fen = fen;
 
   return TRUE;
@@ -316,7 +300,7 @@ validate (ZxMeasureDialog *self)
       /* Translators: %d is the longest detention in days */
       g_autofree char *hint = g_strdup_printf (_("At most %d days."), max);
 
-      set_message (self->days_message, hint, NULL);
+      zx_form_set_message (self->days_message, hint, NULL);
     }
 
   date_ok = validate_date (self);
@@ -339,8 +323,8 @@ static void
 save_clicked_cb (ZxMeasureDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *proposed_on = entry_text (self->proposed_entry);
-  g_autofree char *note = entry_text (self->note_entry);
+  g_autofree char *proposed_on = zx_form_entry_text (self->proposed_entry);
+  g_autofree char *note = zx_form_entry_text (self->note_entry);
   ZxMeasureProposal proposal = { 0 };
   const char *party_kind = NULL;
   gint64 id;

@@ -19,6 +19,7 @@
 
 #include "domain/zx-validate.h"
 #include "store/zx-cases.h"
+#include "widgets/zx-form.h"
 #include "zx-new-case-dialog.h"
 
 /* After this long a save is waiting for another client's write: say so. */
@@ -175,22 +176,6 @@ set_message (GtkLabel    *label,
     }
 }
 
-/* The entry's text without surrounding spaces (ASCII and the ideographic space). */
-static char *
-entry_text (GtkEntry *entry)
-{
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
-  GString *s;
-
-  g_strstrip (text);
-  s = g_string_new (text);
-  while (g_str_has_prefix (s->str, "\u3000"))
-    g_string_erase (s, 0, strlen ("\u3000"));
-  while (g_str_has_suffix (s->str, "\u3000"))
-    g_string_truncate (s, s->len - strlen ("\u3000"));
-
-  return g_string_free (s, FALSE);
-}
 
 static const char *
 selected_type (ZxNewCaseDialog *self)
@@ -224,7 +209,7 @@ static gboolean
 check_filed (ZxNewCaseDialog  *self,
              char            **out_filed)
 {
-  g_autofree char *text = entry_text (self->filed_entry);
+  g_autofree char *text = zx_form_entry_text (self->filed_entry);
   g_autoptr(GError) error = NULL;
 
   if (*text == '\0')
@@ -260,7 +245,7 @@ static gboolean
 check_effective (ZxNewCaseDialog *self,
                  const char      *filed_on)
 {
-  g_autofree char *text = entry_text (self->effective_entry);
+  g_autofree char *text = zx_form_entry_text (self->effective_entry);
   g_autoptr(GError) error = NULL;
 
   if (*text == '\0')
@@ -292,7 +277,7 @@ static gboolean
 check_amount (ZxNewCaseDialog *self,
               gboolean        *out_missing)
 {
-  g_autofree char *text = entry_text (self->amount_entry);
+  g_autofree char *text = zx_form_entry_text (self->amount_entry);
   g_autoptr(GError) error = NULL;
   gint64 fen = 0;
 
@@ -377,8 +362,8 @@ check_party (ZxNewCaseDialog *self,
              Party           *out_party,
              gboolean        *out_name_missing)
 {
-  g_autofree char *name = entry_text (name_entry);
-  g_autofree char *id = entry_text (id_entry);
+  g_autofree char *name = zx_form_entry_text (name_entry);
+  g_autofree char *id = zx_form_entry_text (id_entry);
   g_autofree char *normalized = NULL;
   g_autoptr(GError) resident_error = NULL;
   g_autoptr(GError) code_error = NULL;
@@ -538,7 +523,7 @@ validate (ZxNewCaseDialog *self)
 static void
 refresh_next_number (ZxNewCaseDialog *self)
 {
-  g_autofree char *filed = entry_text (self->filed_entry);
+  g_autofree char *filed = zx_form_entry_text (self->filed_entry);
   g_autoptr(GError) error = NULL;
   const char *type = selected_type (self);
   int year;
@@ -904,10 +889,10 @@ save_action (GtkWidget  *widget,
                self->applicant_message, &applicant, &missing);
   check_party (self, self->respondent_name_entry, self->respondent_id_entry,
                self->respondent_message, &respondent, &missing);
-  amount = entry_text (self->amount_entry);
+  amount = zx_form_entry_text (self->amount_entry);
   zx_parse_amount_fen (amount, &fen, NULL);
-  effective = entry_text (self->effective_entry);
-  basis_no = entry_text (self->basis_no_entry);
+  effective = zx_form_entry_text (self->effective_entry);
+  basis_no = zx_form_entry_text (self->basis_no_entry);
   judge = selected_judge (self);
 
   request = g_new0 (FileRequest, 1);

@@ -13,6 +13,7 @@
 
 #include "domain/zx-validate.h"
 #include "pages/zx-case-detail-data.h"
+#include "widgets/zx-form.h"
 #include "zx-party-dialog.h"
 
 static const char *const role_values[] = { "applicant", "respondent", "third_party" };
@@ -75,11 +76,6 @@ G_DEFINE_FINAL_TYPE (ZxPartyDialog, zx_party_dialog, GTK_TYPE_WINDOW)
 
 /* ---- helpers ------------------------------------------------------------------------------- */
 
-static char *
-entry_text (GtkEntry *entry)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-}
 
 static guint
 index_of (const char *const *values,
@@ -112,18 +108,6 @@ is_entity (ZxPartyDialog *self)
                                       G_N_ELEMENTS (kind_values)), "entity");
 }
 
-/* KIND: NULL (plain hint), "error", "warning" or "success". An empty message takes no room. */
-static void
-set_message (GtkLabel   *label,
-             const char *message,
-             const char *kind)
-{
-  const char *classes[] = { "zx-field-message", kind, NULL };
-
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_css_classes (GTK_WIDGET (label), classes);
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && *message != '\0');
-}
 
 static void
 hide_banner (ZxPartyDialog *self)
@@ -151,13 +135,13 @@ show_banner (ZxPartyDialog *self,
 static gboolean
 validate_name (ZxPartyDialog *self)
 {
-  g_autofree char *name = entry_text (self->name_entry);
+  g_autofree char *name = zx_form_entry_text (self->name_entry);
   gboolean ok = *name != '\0';
 
   if (!ok && self->name_touched)
-    set_message (self->name_message, _("Enter the party's name."), "error");
+    zx_form_set_message (self->name_message, _("Enter the party's name."), "error");
   else
-    set_message (self->name_message, NULL, NULL);
+    zx_form_set_message (self->name_message, NULL, NULL);
 
   return ok;
 }
@@ -165,7 +149,7 @@ validate_name (ZxPartyDialog *self)
 static gboolean
 validate_id (ZxPartyDialog *self)
 {
-  g_autofree char *id_no = entry_text (self->id_entry);
+  g_autofree char *id_no = zx_form_entry_text (self->id_entry);
   g_autofree char *normalized = NULL;
   g_autoptr(GError) error = NULL;
   ZxIdFlags flags = ZX_ID_FLAG_NONE;
@@ -174,7 +158,7 @@ validate_id (ZxPartyDialog *self)
 
   if (*id_no == '\0')
     {
-      set_message (self->id_message,
+      zx_form_set_message (self->id_message,
                    entity ? _("Optional. The unified social credit code is published with a "
                               "dishonest-debtor listing.")
                           : _("Optional, but a person cannot be put on the dishonest-debtor "
@@ -196,13 +180,13 @@ validate_id (ZxPartyDialog *self)
 
   if (!ok)
     {
-      set_message (self->id_message, error->message, "error");
+      zx_form_set_message (self->id_message, error->message, "error");
       return FALSE;
     }
 
   if (flags & ZX_ID_FLAG_INNER_CHECK)
     {
-      set_message (self->id_message,
+      zx_form_set_message (self->id_message,
                    _("Accepted, but the organization code inside it has a wrong check "
                      "character; the party will be flagged for verification."),
                    "warning");
@@ -223,12 +207,12 @@ validate_id (ZxPartyDialog *self)
             /* Translators: the first %s is a birth date, %d the age in years */
             info = g_strdup_printf (_("Valid: female, born %s, age %d"), birth, age);
         }
-      set_message (self->id_message, info != NULL ? info : _("Valid"), "success");
+      zx_form_set_message (self->id_message, info != NULL ? info : _("Valid"), "success");
     }
   else if (strlen (normalized) <= 10)
-    set_message (self->id_message, _("Valid organization code (an old record)"), "success");
+    zx_form_set_message (self->id_message, _("Valid organization code (an old record)"), "success");
   else
-    set_message (self->id_message, _("Valid unified social credit code"), "success");
+    zx_form_set_message (self->id_message, _("Valid unified social credit code"), "success");
 
   return TRUE;
 }
@@ -423,11 +407,11 @@ save_clicked_cb (ZxPartyDialog *self)
 {
   g_autoptr(JsonObject) fields = json_object_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = entry_text (self->name_entry);
-  g_autofree char *id_no = entry_text (self->id_entry);
-  g_autofree char *legal_rep = entry_text (self->legal_rep_entry);
-  g_autofree char *phone = entry_text (self->phone_entry);
-  g_autofree char *address = entry_text (self->address_entry);
+  g_autofree char *name = zx_form_entry_text (self->name_entry);
+  g_autofree char *id_no = zx_form_entry_text (self->id_entry);
+  g_autofree char *legal_rep = zx_form_entry_text (self->legal_rep_entry);
+  g_autofree char *phone = zx_form_entry_text (self->phone_entry);
+  g_autofree char *address = zx_form_entry_text (self->address_entry);
   gboolean entity = is_entity (self);
   gint64 id = self->party_id;
 

@@ -13,6 +13,7 @@
 #include "domain/zx-validate.h"
 #include "pages/zx-case-detail-data.h"
 #include "store/zx-nodes.h"
+#include "widgets/zx-form.h"
 #include "zx-query-dialog.h"
 
 struct _ZxQueryDialog
@@ -67,24 +68,7 @@ G_DEFINE_FINAL_TYPE (ZxQueryDialog, zx_query_dialog, GTK_TYPE_WINDOW)
 
 /* ---- helpers ------------------------------------------------------------------------------- */
 
-static char *
-entry_text (GtkEntry *entry)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-}
 
-/* KIND: NULL (plain hint), "error", "warning" or "success". An empty message takes no room. */
-static void
-set_message (GtkLabel   *label,
-             const char *message,
-             const char *kind)
-{
-  const char *classes[] = { "zx-field-message", kind, NULL };
-
-  gtk_label_set_label (label, message != NULL ? message : "");
-  gtk_widget_set_css_classes (GTK_WIDGET (label), classes);
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL && *message != '\0');
-}
 
 static const char *
 selected_code (GtkDropDown *dropdown,
@@ -161,33 +145,33 @@ check_date (ZxQueryDialog *self,
             GtkLabel      *message,
             gboolean       required)
 {
-  g_autofree char *value = entry_text (entry);
+  g_autofree char *value = zx_form_entry_text (entry);
   g_autoptr(GError) error = NULL;
 
   if (*value == '\0')
     {
       if (required)
         {
-          set_message (message, _("Enter a date (YYYY-MM-DD)."), "error");
+          zx_form_set_message (message, _("Enter a date (YYYY-MM-DD)."), "error");
           return FALSE;
         }
-      set_message (message, NULL, NULL);
+      zx_form_set_message (message, NULL, NULL);
       return TRUE;
     }
 
   if (!zx_validate_date (value, &error))
     {
-      set_message (message, error->message, "error");
+      zx_form_set_message (message, error->message, "error");
       return FALSE;
     }
 
   if (strcmp (value, self->today) > 0)
     {
-      set_message (message, _("This day has not come yet."), "error");
+      zx_form_set_message (message, _("This day has not come yet."), "error");
       return FALSE;
     }
 
-  set_message (message, NULL, NULL);
+  zx_form_set_message (message, NULL, NULL);
 
   return TRUE;
 }
@@ -195,9 +179,9 @@ check_date (ZxQueryDialog *self,
 static void
 validate (ZxQueryDialog *self)
 {
-  g_autofree char *requested = entry_text (self->requested_entry);
-  g_autofree char *answered = entry_text (self->answered_entry);
-  g_autofree char *amount = entry_text (self->amount_entry);
+  g_autofree char *requested = zx_form_entry_text (self->requested_entry);
+  g_autofree char *answered = zx_form_entry_text (self->answered_entry);
+  g_autofree char *amount = zx_form_entry_text (self->amount_entry);
   const char *result;
   gboolean found;
   gboolean requested_ok;
@@ -216,12 +200,12 @@ validate (ZxQueryDialog *self)
 
   if (answered_ok && *answered == '\0' && g_strcmp0 (result, "pending") != 0)
     {
-      set_message (self->answered_message, _("Enter the day the answer came."), "error");
+      zx_form_set_message (self->answered_message, _("Enter the day the answer came."), "error");
       answered_ok = FALSE;
     }
   else if (answered_ok && requested_ok && *answered != '\0' && strcmp (answered, requested) < 0)
     {
-      set_message (self->answered_message, _("The answer cannot come before the request."),
+      zx_form_set_message (self->answered_message, _("The answer cannot come before the request."),
                    "error");
       answered_ok = FALSE;
     }
@@ -233,13 +217,13 @@ validate (ZxQueryDialog *self)
       gint64 fen = 0;
 
       amount_ok = zx_parse_amount_fen (amount, &fen, &error);
-      set_message (self->amount_message, amount_ok ? NULL : error->message,
+      zx_form_set_message (self->amount_message, amount_ok ? NULL : error->message,
                    amount_ok ? NULL : "error");
     }
   else if (found)
-    set_message (self->amount_message, _("Optional: the balance or value found."), NULL);
+    zx_form_set_message (self->amount_message, _("Optional: the balance or value found."), NULL);
   else
-    set_message (self->amount_message, NULL, NULL);
+    zx_form_set_message (self->amount_message, NULL, NULL);
 
   self->can_save = requested_ok && answered_ok && amount_ok;
   gtk_widget_set_sensitive (self->save_button, self->can_save);
@@ -258,10 +242,10 @@ save_clicked_cb (ZxQueryDialog *self)
 {
   g_autoptr(JsonObject) fields = json_object_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *requested = entry_text (self->requested_entry);
-  g_autofree char *answered = entry_text (self->answered_entry);
-  g_autofree char *amount = entry_text (self->amount_entry);
-  g_autofree char *note = entry_text (self->note_entry);
+  g_autofree char *requested = zx_form_entry_text (self->requested_entry);
+  g_autofree char *answered = zx_form_entry_text (self->answered_entry);
+  g_autofree char *amount = zx_form_entry_text (self->amount_entry);
+  g_autofree char *note = zx_form_entry_text (self->note_entry);
   const char *result = selected_code (self->result_dropdown, self->results);
   guint party = gtk_drop_down_get_selected (self->party_dropdown);
   gint64 id;
