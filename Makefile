@@ -30,9 +30,11 @@ setup: $(BUILD)/build.ninja
 build: deps setup
 	ninja -C $(BUILD)
 
-# Opens the app on the local default database, creating it with demo data on first run.
+# Opens the app on the local default database, creating it with demo data on first run. From the
+# build tree: its translations and its compiled GSettings schema.
 run: build
-	$(BUILD)/ui/zhixing
+	ZHIXING_LOCALEDIR=$(abspath $(BUILD))/po GSETTINGS_SCHEMA_DIR=$(abspath $(BUILD))/data \
+	  $(BUILD)/ui/zhixing
 
 check: check-deps setup
 	ninja -C $(BUILD)
