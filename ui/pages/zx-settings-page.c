@@ -140,6 +140,19 @@ spin (gint64 value,
   return button;
 }
 
+/* teams.kind as people say it. */
+static const char *
+team_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "execution") == 0)
+    return C_("team kind", "Execution");
+  if (g_strcmp0 (kind, "fast_track") == 0)
+    return C_("team kind", "Fast track");
+  if (g_strcmp0 (kind, "preservation") == 0)
+    return C_("team kind", "Preservation");
+  return C_("team kind", "Other");
+}
+
 static GtkWidget *
 active_switch (gboolean active,
                gboolean sensitive)
@@ -312,7 +325,7 @@ load_teams (ZxSettingsPage *self,
         {
           gtk_widget_set_hexpand (cell (self->teams_grid, 0, row, team->name), TRUE);
         }
-      cell (self->teams_grid, 1, row, team->kind);
+      cell (self->teams_grid, 1, row, team_kind_label (team->kind));
       gtk_widget_add_css_class (cell (self->teams_grid, 2, row, n_staff), "numeric");
       gtk_grid_attach (self->teams_grid, sw, 3, row, 1, 1);
     }
