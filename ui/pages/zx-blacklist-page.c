@@ -203,7 +203,7 @@ add_columns (ZxBlacklistPage *self)
     gboolean    expand;
   } columns[] = {
     { COL_NAME, N_("Debtor"), TRUE },
-    { COL_CASE_NO, N_("Case number"), TRUE },
+    { COL_CASE_NO, N_("Case number"), FALSE },
     { COL_GROUND, N_("Ground"), TRUE },
     { COL_STATE, N_("State"), FALSE },
     { COL_DECIDED, N_("Decided"), FALSE },
@@ -223,6 +223,16 @@ add_columns (ZxBlacklistPage *self)
 
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
+      /* Whole case numbers and dates are what clerks look for: the other columns give way
+       * (and the list scrolls sideways when the window is narrow). */
+      if (columns[i].column == COL_CASE_NO)
+        gtk_column_view_column_set_fixed_width (column, 184);
+      else if (columns[i].column >= COL_DECIDED)
+        gtk_column_view_column_set_fixed_width (column, 96);
+      else if (columns[i].column == COL_STATE)
+        gtk_column_view_column_set_fixed_width (column, 72);
+      else
+        gtk_column_view_column_set_fixed_width (column, 120);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->column_view, column);
     }
