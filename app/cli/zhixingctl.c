@@ -14,6 +14,7 @@
 #include "domain/zx-validate.h"
 #include "io/zx-case-io.h"
 #include "io/zx-demo.h"
+#include "reports/zx-public-notice.h"
 #include "stats/zx-deadlines-report.h"
 #include "stats/zx-public-list.h"
 #include "stats/zx-stats.h"
@@ -261,6 +262,7 @@ cmd_export (Globals *g, int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (ZxStore) store = NULL;
   g_autoptr (GOutputStream) out = NULL;
+  g_autofree char *target = NULL;
   gboolean public_only = FALSE;
   const GOptionEntry entries[] = {
     { "public", 0, 0, G_OPTION_ARG_NONE, &public_only, N_("Mask ID numbers as published"), NULL },
@@ -279,6 +281,14 @@ cmd_export (Globals *g, int argc, char **argv)
   store = open_store (g, ZX_STORE_OPEN_VIEWER, &error);
   if (store == NULL)
     return fail (error);
+  target = g_ascii_strdown (argv[2], -1);
+  /* The printable notice: blacklist --public FILE.pdf. */
+  if (g_str_equal (argv[1], "blacklist") && g_str_has_suffix (target, ".pdf"))
+    {
+      if (!zx_public_notice_write_pdf (store, g->today, argv[2], &error))
+        return fail (error);
+      return 0;
+    }
   if (g_str_equal (argv[2], "-"))
     out = g_unix_output_stream_new (1, FALSE);
   else
