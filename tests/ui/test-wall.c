@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "stats/zx-public-list.h"
@@ -30,7 +31,10 @@ typedef struct
   guint  entries;
   guint  updates;
   guint  outages;
+  guint  bounty_slides;
   gboolean available;
+  double heap_warm_mb;   /* heap in use after the warm-up, -1: not reported */
+  double heap_end_mb;
 } WallRun;
 
 static void
@@ -113,12 +117,27 @@ finish_wall (GSubprocess *process,
   g_test_message ("exit status %d; stderr:\n%s", run->status, run->err);
 
   run->frames = number_before (run->err, " frames drawn");
+  run->heap_warm_mb = run->heap_end_mb = -1;
+  {
+    const char *heap = run->err != NULL ? strstr (run->err, "heap in use ") : NULL;
+
+    if (heap != NULL)
+      {
+        const char *end;
+
+        run->heap_warm_mb = g_ascii_strtod (heap + strlen ("heap in use "), NULL);
+        end = strstr (heap, " s, ");
+        if (end != NULL)
+          run->heap_end_mb = g_ascii_strtod (end + strlen (" s, "), NULL);
+      }
+  }
   list = run->err != NULL ? strstr (run->err, "wall: list of ") : NULL;
   if (list != NULL)
     {
       run->entries = number_before (list, " entries shown");
       run->updates = number_before (list, " list updates");
       run->outages = number_before (list, " outages");
+      run->bounty_slides = number_before (list, " bounty slides");
       run->available = strstr (list, "database available") != NULL;
     }
 }
@@ -483,6 +502,153 @@ test_bad_config (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "shoe-size"));
 }
 
+/* ---- bounty slides and memory ----------------------------------------------------------- */
+
+/* An executed bounty measure (amount in fen, < 0: none) for the party of blacklist entry
+ * ENTRY_ID, with plain SQL: the demo database need not have one for a published entry. */
+static void
+add_bounty (Fixture *fixture,
+            gint64   entry_id,
+            gint64   amount)
+{
+  static const char sql[] =
+    "INSERT INTO measures (case_id, party_id, kind, state, proposed_on, executed_on, amount, "
+    "created_at, updated_at, updated_by) "
+    "SELECT case_id, party_id, 'bounty', 'executed', '2026-01-05', '2026-01-06', ?2, "
+    "'2026-01-05T09:00:00', '2026-01-06T09:00:00', 'test' FROM blacklist_entries WHERE id = ?1";
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  if (amount >= 0)
+    sqlite3_bind_int64 (stmt, 2, amount);
+  else
+    sqlite3_bind_null (stmt, 2);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* The demo's own bounty notices gone: only the test's count. */
+static void
+clear_bounties (Fixture *fixture)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (fixture->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM measures WHERE kind = 'bounty'", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* A blacklist entry the public list does not show, whose party has no entry it shows. */
+static gint64
+unlisted_entry (Fixture *fixture)
+{
+  static const char sql[] =
+    "SELECT id FROM blacklist_entries WHERE state <> 'published' AND party_id NOT IN "
+    "(SELECT party_id FROM blacklist_entries WHERE state = 'published') LIMIT 1";
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 id;
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->db, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return id;
+}
+
+/* With a published debtor under an executed bounty notice, the first slide shows at once
+ * (bounty-first) and is what the screenshot shows. */
+static void
+test_bounty_screenshot (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(ZxPublicList) list = load_public_list (fixture);
+  g_autofree char *png = g_build_filename (fixture->dir, "bounty.png", NULL);
+  const char *extra[] = { "--wall-config", fixture->config, "--screenshot", png, NULL };
+  const ZxPublicListRow *row;
+  g_auto(WallRun) run = { 0 };
+  guint amber;
+
+  g_assert_cmpuint (list->rows->len, >, 0);
+  row = g_ptr_array_index (list->rows, 0);
+  add_bounty (fixture, row->entry_id, 5000000);
+  write_config (fixture, "[wall]\nbounty-every=1\nbounty-seconds=8\nbounty-first=true\n");
+
+  run_wall (fixture, extra, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (run.bounty_slides, ==, 1);
+  check_png (png, &amber);
+  if (g_getenv ("ZHIXING_TEST_KEEP_PNG") != NULL)
+    {
+      g_autoptr(GFile) from = g_file_new_for_path (png);
+      g_autoptr(GFile) to = g_file_new_for_path (g_getenv ("ZHIXING_TEST_KEEP_PNG"));
+
+      g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL);
+    }
+}
+
+/* A bounty for someone the public list does not show never gets a slide. */
+static void
+test_bounty_unlisted (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *extra[] = {
+    "--wall-config", fixture->config, "--run-for", "3", "--speed-up", "30", NULL
+  };
+  g_auto(WallRun) run = { 0 };
+
+  clear_bounties (fixture);
+  add_bounty (fixture, unlisted_entry (fixture), -1);
+  write_config (fixture, "[wall]\nbounty-every=1\nbounty-seconds=2\nbounty-first=true\n");
+
+  run_wall (fixture, extra, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (run.entries, >, 0);
+  g_assert_cmpuint (run.bounty_slides, ==, 0);
+}
+
+/* A fast-forward run (three minutes of wall time, bounty slides coming and going): the heap in
+ * use at the end is within 2 MB of what it was after two seconds of warm-up. */
+#define HEAP_GROWTH_MAX_MB 2.0
+
+static void
+test_heap_growth (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(ZxPublicList) list = load_public_list (fixture);
+  const char *extra[] = {
+    "--wall-config", fixture->config, "--run-for", "6", "--speed-up", "30", NULL
+  };
+  g_auto(WallRun) run = { 0 };
+
+  g_assert_cmpuint (list->rows->len, >, 1);
+  add_bounty (fixture, ((ZxPublicListRow *) g_ptr_array_index (list->rows, 0))->entry_id,
+              2000000);
+  add_bounty (fixture, ((ZxPublicListRow *) g_ptr_array_index (list->rows, 1))->entry_id, -1);
+  write_config (fixture, "[wall]\nbounty-every=10\nbounty-seconds=4\n");
+
+  run_wall (fixture, extra, &run);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (run.frames, >, 60);
+  g_assert_cmpuint (run.bounty_slides, >=, 3);
+  g_test_message ("heap in use: %.2f MB after warm-up, %.2f MB at end, growth %.2f MB",
+                  run.heap_warm_mb, run.heap_end_mb, run.heap_end_mb - run.heap_warm_mb);
+  g_assert_cmpfloat (run.heap_warm_mb, >, 0);
+  g_assert_cmpfloat (run.heap_end_mb, >, 0);
+  g_assert_cmpfloat (run.heap_end_mb - run.heap_warm_mb, <, HEAP_GROWTH_MAX_MB);
+}
+
 /* ---- fixture ---------------------------------------------------------------------------- */
 
 static void
@@ -541,6 +707,9 @@ main (int   argc,
   ADD ("screenshot-unavailable", test_screenshot_unavailable);
   ADD ("bad-config", test_bad_config);
   ADD ("keys", test_keys);
+  ADD ("bounty-screenshot", test_bounty_screenshot);
+  ADD ("bounty-unlisted", test_bounty_unlisted);
+  ADD ("heap-growth", test_heap_growth);
 #undef ADD
 
   return g_test_run ();

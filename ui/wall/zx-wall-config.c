@@ -21,6 +21,10 @@
 #define POLL_SECONDS_MAX   300
 #define PAGE_SECONDS_MIN   3
 #define PAGE_SECONDS_MAX   600
+#define BOUNTY_EVERY_MIN   0
+#define BOUNTY_EVERY_MAX   86400
+#define BOUNTY_SECONDS_MIN 2
+#define BOUNTY_SECONDS_MAX 600
 
 /* "obligation" (the schema's name for the obligation and how much is performed) shows the same
  * as "amount". */
@@ -35,7 +39,8 @@ static const char *const default_columns[] = {
 };
 
 static const char *const known_keys[] = {
-  "mode", "speed", "font-scale", "columns", "monitor", "poll-seconds", "page-seconds", NULL
+  "mode", "speed", "font-scale", "columns", "monitor", "poll-seconds", "page-seconds",
+  "bounty-every", "bounty-seconds", "bounty-first", NULL
 };
 
 const char *const *
@@ -63,6 +68,9 @@ zx_wall_config_new (void)
   config->columns = g_strdupv ((char **) default_columns);
   config->page_seconds = 15;
   config->poll_seconds = 3;
+  config->bounty_every = 60;
+  config->bounty_seconds = 8;
+  config->bounty_first = FALSE;
 
   return config;
 }
@@ -232,6 +240,8 @@ zx_wall_config_load_file (ZxWallConfig  *config,
   g_auto(GStrv) keys = NULL;
   int poll_seconds;
   int page_seconds;
+  int bounty_every;
+  int bounty_seconds;
 
   g_return_val_if_fail (config != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -268,6 +278,8 @@ zx_wall_config_load_file (ZxWallConfig  *config,
   next = zx_wall_config_copy (config);
   poll_seconds = (int) next->poll_seconds;
   page_seconds = (int) next->page_seconds;
+  bounty_every = (int) next->bounty_every;
+  bounty_seconds = (int) next->bounty_seconds;
 
   if (!read_double (file, path, "speed", SPEED_MIN, SPEED_MAX, &next->speed, error)
       || !read_double (file, path, "font-scale", FONT_SCALE_MIN, FONT_SCALE_MAX,
@@ -276,10 +288,29 @@ zx_wall_config_load_file (ZxWallConfig  *config,
       || !read_int (file, path, "poll-seconds", POLL_SECONDS_MIN, POLL_SECONDS_MAX,
                     &poll_seconds, error)
       || !read_int (file, path, "page-seconds", PAGE_SECONDS_MIN, PAGE_SECONDS_MAX,
-                    &page_seconds, error))
+                    &page_seconds, error)
+      || !read_int (file, path, "bounty-every", BOUNTY_EVERY_MIN, BOUNTY_EVERY_MAX,
+                    &bounty_every, error)
+      || !read_int (file, path, "bounty-seconds", BOUNTY_SECONDS_MIN, BOUNTY_SECONDS_MAX,
+                    &bounty_seconds, error))
     return FALSE;
   next->poll_seconds = (guint) poll_seconds;
   next->page_seconds = (guint) page_seconds;
+  next->bounty_every = (guint) bounty_every;
+  next->bounty_seconds = (guint) bounty_seconds;
+
+  if (g_key_file_has_key (file, GROUP, "bounty-first", NULL))
+    {
+      GError *local_error = NULL;
+      gboolean value = g_key_file_get_boolean (file, GROUP, "bounty-first", &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_prefixed_error (error, local_error, "%s: ", path);
+          return FALSE;
+        }
+      next->bounty_first = value;
+    }
 
   if (g_key_file_has_key (file, GROUP, "mode", NULL))
     {

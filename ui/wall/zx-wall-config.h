@@ -22,6 +22,9 @@ typedef enum
  *   monitor=0              # -1: the primary monitor
  *   poll-seconds=3         # 1–300
  *   page-seconds=15        # 3–600
+ *   bounty-every=60        # seconds between bounty slides (悬赏), 0: none; 0–86400
+ *   bounty-seconds=8       # how long a bounty slide shows, 2–600
+ *   bounty-first=false     # show the first bounty slide at once (screenshots, tests)
  *
  * Keys left out keep the GSettings value (or the built-in default). */
 typedef struct
@@ -33,6 +36,9 @@ typedef struct
   char           **columns;       /* column ids, see zx_wall_config_get_column_ids() */
   guint            page_seconds;
   guint            poll_seconds;
+  guint            bounty_every;   /* seconds between bounty slides, 0: none */
+  guint            bounty_seconds; /* how long one shows */
+  gboolean         bounty_first;   /* the first slide at once, not after BOUNTY_EVERY */
 } ZxWallConfig;
 
 /* The built-in defaults. */

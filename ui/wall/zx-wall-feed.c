@@ -36,6 +36,7 @@ struct _ZxWallFeed
   ino_t         store_ino;
 
   ZxPublicList *list;
+  GArray       *bounties;
   gboolean      loaded;
   GDateTime    *checked_at;
   GDateTime    *lost_since;
@@ -64,6 +65,7 @@ typedef struct
   ino_t         store_ino;
   gboolean      relevant;  /* the change feed named something the list shows */
   ZxPublicList *list;      /* out: read again */
+  GArray       *bounties;  /* out: with LIST, ZxWallBounty */
 } Poll;
 
 static void
@@ -75,6 +77,7 @@ poll_free (gpointer data)
   g_free (poll->today);
   g_clear_object (&poll->store);
   g_clear_pointer (&poll->list, zx_public_list_unref);
+  g_clear_pointer (&poll->bounties, g_array_unref);
   g_free (poll);
 }
 
@@ -99,7 +102,8 @@ store_changed_cb (ZxStore    *store,
   Poll *poll = user_data;
 
   if (g_strcmp0 (entity, "blacklist_entries") == 0 || g_strcmp0 (entity, "parties") == 0
-      || g_strcmp0 (entity, "cases") == 0 || g_strcmp0 (entity, "meta") == 0)
+      || g_strcmp0 (entity, "cases") == 0 || g_strcmp0 (entity, "meta") == 0
+      || g_strcmp0 (entity, "measures") == 0)
     poll->relevant = TRUE;
 }
 
@@ -139,6 +143,102 @@ open_store (Poll    *poll,
       poll->store_ino = st.st_ino;
     }
   poll->force = TRUE;
+  return TRUE;
+}
+
+/* The bounty notices of the entries of LIST: an executed 'bounty' measure for the entry's party,
+ * the latest one when there are several. Only the entries the public view accepted are asked
+ * about, one bound entry id at a time. */
+static GArray *
+read_bounties (sqlite3       *db,
+               ZxPublicList  *list,
+               GError       **error)
+{
+  static const char sql[] =
+    "SELECT m.amount FROM blacklist_entries AS b "
+    "JOIN measures AS m ON m.party_id = b.party_id "
+    "WHERE b.id = ?1 AND m.kind = ?2 AND m.state = ?3 "
+    "ORDER BY m.executed_on DESC, m.id DESC LIMIT 1";
+  g_autoptr(GArray) bounties = g_array_new (FALSE, FALSE, sizeof (ZxWallBounty));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      zx_set_sqlite_error (error, db, rc, _("Reading the bounty notices"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < list->rows->len; i++)
+    {
+      const ZxPublicListRow *row = g_ptr_array_index (list->rows, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, row->entry_id);
+      sqlite3_bind_text (stmt, 2, "bounty", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, "executed", -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          ZxWallBounty bounty = { row->entry_id, -1 };
+
+          if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+            bounty.amount = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (bounties, bounty);
+        }
+      else if (rc != SQLITE_DONE)
+        {
+          zx_set_sqlite_error (error, db, rc, _("Reading the bounty notices"));
+          sqlite3_finalize (stmt);
+          return NULL;
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&bounties);
+}
+
+static gint64
+data_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return version;
+}
+
+/* The list and its bounty notices as of one state of the file. zx_public_list_load() runs its
+ * own transaction, so the bounties are read right after it and the pair is read again if
+ * another connection committed in between (PRAGMA data_version moved). */
+static gboolean
+read_list (Poll    *poll,
+           GError **error)
+{
+  sqlite3 *db = zx_store_get_db (poll->store);
+
+  for (guint attempt = 0; attempt < 5; attempt++)
+    {
+      gint64 before = data_version (db);
+
+      g_clear_pointer (&poll->list, zx_public_list_unref);
+      g_clear_pointer (&poll->bounties, g_array_unref);
+      poll->list = zx_public_list_load (poll->store, poll->today, error);
+      if (poll->list == NULL)
+        return FALSE;
+      poll->bounties = read_bounties (db, poll->list, error);
+      if (poll->bounties == NULL)
+        return FALSE;
+      if (before == data_version (db))
+        return TRUE;
+    }
+
+  /* A busy writer: this pair is still of listed entries only, at worst a poll out of date. */
   return TRUE;
 }
 
@@ -184,8 +284,7 @@ run_poll (Poll    *poll,
 
   if (poll->force || poll->relevant)
     {
-      poll->list = zx_public_list_load (poll->store, poll->today, error);
-      if (poll->list == NULL)
+      if (!read_list (poll, error))
         return FALSE;
     }
 
@@ -249,6 +348,25 @@ set_answered (ZxWallFeed *self,
   self->checked_at = g_date_time_ref (at);
 }
 
+static gboolean
+same_bounties (GArray *a,
+               GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const ZxWallBounty *x = &g_array_index (a, ZxWallBounty, i);
+      const ZxWallBounty *y = &g_array_index (b, ZxWallBounty, i);
+
+      if (x->entry_id != y->entry_id || x->amount != y->amount)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 poll_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -277,10 +395,13 @@ poll_done_cb (GObject      *object,
   if (g_task_propagate_boolean (G_TASK (result), &error))
     {
       set_answered (self, started);
-      if (poll->list != NULL && !zx_public_list_equal (self->list, poll->list))
+      if (poll->list != NULL && (!zx_public_list_equal (self->list, poll->list)
+                                 || !same_bounties (self->bounties, poll->bounties)))
         {
           g_clear_pointer (&self->list, zx_public_list_unref);
           self->list = g_steal_pointer (&poll->list);
+          g_clear_pointer (&self->bounties, g_array_unref);
+          self->bounties = g_steal_pointer (&poll->bounties);
           list_changed = TRUE;
           g_debug ("The public list changed: %u entries", self->list->rows->len);
         }
@@ -377,6 +498,7 @@ zx_wall_feed_dispose (GObject *object)
   g_clear_handle_id (&self->watchdog_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->list, zx_public_list_unref);
+  g_clear_pointer (&self->bounties, g_array_unref);
 
   G_OBJECT_CLASS (zx_wall_feed_parent_class)->dispose (object);
 }
@@ -414,6 +536,7 @@ static void
 zx_wall_feed_init (ZxWallFeed *self)
 {
   self->poll_seconds = 3;
+  self->bounties = g_array_new (FALSE, FALSE, sizeof (ZxWallBounty));
 }
 
 ZxWallFeed *
@@ -456,6 +579,14 @@ zx_wall_feed_get_list (ZxWallFeed *self)
   g_return_val_if_fail (ZX_IS_WALL_FEED (self), NULL);
 
   return self->list;
+}
+
+GArray *
+zx_wall_feed_get_bounties (ZxWallFeed *self)
+{
+  g_return_val_if_fail (ZX_IS_WALL_FEED (self), NULL);
+
+  return self->bounties;
 }
 
 gboolean

@@ -790,3 +790,136 @@ zx_wall_paint_stripe (ZxWallPaint *paint,
 {
   append_rect (snapshot, &stripe_color, 0, y, paint->width, paint->row_h);
 }
+
+/* ---- bounty slides ---------------------------------------------------------------------- */
+
+/* One line of the slide: a caption on the left half, the value on the right, both centred on
+ * the screen's middle; returns the height taken. */
+static int
+append_fact (ZxWallPaint   *paint,
+             GtkSnapshot   *snapshot,
+             const char    *caption,
+             const char    *value,
+             TextFlags      value_flags,
+             const GdkRGBA *value_color,
+             double         y)
+{
+  int half = paint->width / 2;
+  int gap = paint->gap * 2;
+  g_autoptr(PangoLayout) left = NULL;
+  g_autoptr(PangoLayout) right = NULL;
+  int h;
+
+  left = make_layout (paint, caption, paint->unit * 1.05, TEXT_PLAIN, half - gap - paint->margin,
+                      1, PANGO_ALIGN_RIGHT);
+  right = make_layout (paint, value, paint->unit * 1.35, value_flags,
+                       half - gap - paint->margin, 2, PANGO_ALIGN_LEFT);
+  h = MAX (layout_height (left), layout_height (right));
+  append_layout (snapshot, left, paint->margin, y + (h - layout_height (left)) / 2.0,
+                 &colhead_text);
+  append_layout (snapshot, right, half + gap, y + (h - layout_height (right)) / 2.0,
+                 value_color);
+
+  return h;
+}
+
+GskRenderNode *
+zx_wall_paint_bounty (ZxWallPaint         *paint,
+                      const char          *court_name,
+                      const ZxPublicEntry *entry,
+                      gint64               bounty_fen)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(PangoLayout) court = NULL;
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) appeal = NULL;
+  g_autofree char *unperformed = NULL;
+  g_autofree char *bounty = NULL;
+  g_autofree char *name = NULL;
+  double band_h = paint->height * 0.22;
+  double y;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  append_rect (snapshot, &bg_color, 0, 0, paint->width, paint->height);
+  gtk_snapshot_append_linear_gradient (
+    snapshot, &GRAPHENE_RECT_INIT (0, 0, paint->width, band_h),
+    &GRAPHENE_POINT_INIT (0, 0), &GRAPHENE_POINT_INIT (0, band_h),
+    (GskColorStop[]) { { 0.0, header_top }, { 1.0, header_bottom } }, 2);
+  append_rect (snapshot, &gold_line, 0, band_h - paint->unit * 0.15, paint->width,
+               paint->unit * 0.15);
+
+  court = make_layout (paint, court_name, paint->unit * 1.1, TEXT_BOLD,
+                       paint->width - 2 * paint->margin, 1, PANGO_ALIGN_CENTER);
+  /* Translators: the title of a bounty slide on the wall display, 悬赏公告 */
+  title = make_layout (paint, _("Bounty Notice"), paint->unit * 3.2, TEXT_BOLD | TEXT_TITLE,
+                       -1, 1, PANGO_ALIGN_CENTER);
+  y = (band_h - layout_height (court) - layout_height (title)) / 2.0;
+  append_layout (snapshot, court, paint->margin, y, &court_color);
+  append_layout (snapshot, title, (paint->width - layout_width (title)) / 2.0,
+                 y + layout_height (court), &gold);
+
+  y = band_h + paint->unit * 1.6;
+  if (entry->is_person)
+    {
+      g_autofree char *sex_age = sex_age_text (entry);
+
+      name = g_strdup_printf ("%s（%s）", entry->name, sex_age);
+    }
+  else if (entry->legal_rep != NULL && *entry->legal_rep != '\0')
+    {
+      /* Translators: an entity on a bounty slide; %s is its legal representative */
+      g_autofree char *rep = g_strdup_printf (_("legal representative %s"), entry->legal_rep);
+
+      name = g_strdup_printf ("%s（%s）", entry->name, rep);
+    }
+  else
+    {
+      name = g_strdup (entry->name);
+    }
+
+  /* Translators: captions on a bounty slide of the wall display */
+  y += append_fact (paint, snapshot, _("Judgment debtor"), name, TEXT_BOLD, &white, y);
+  y += paint->unit * 0.7;
+  y += append_fact (paint, snapshot,
+                    entry->is_person ? _("ID number") : _("Unified social credit code"),
+                    entry->id_shown, TEXT_TABULAR, &text_color, y);
+  y += paint->unit * 0.7;
+  y += append_fact (paint, snapshot, _("Case number"), entry->case_no, TEXT_TABULAR,
+                    &text_color, y);
+  y += paint->unit * 0.7;
+  unperformed = zx_public_format_yuan (zx_public_entry_unperformed (entry), TRUE);
+  {
+    /* Translators: an amount on a bounty slide; %s is a number of yuan */
+    g_autofree char *text = g_strdup_printf (_("%s yuan"), unperformed);
+
+    y += append_fact (paint, snapshot, _("Amount unperformed"), text,
+                      TEXT_BOLD | TEXT_TABULAR, &unperformed_color, y);
+  }
+  if (bounty_fen >= 0)
+    {
+      g_autofree char *text = NULL;
+
+      bounty = zx_public_format_yuan (bounty_fen, TRUE);
+      text = g_strdup_printf (_("%s yuan"), bounty);
+      y += paint->unit * 0.7;
+      y += append_fact (paint, snapshot, _("Bounty"), text, TEXT_BOLD | TEXT_TABULAR,
+                        &amount_color, y);
+    }
+
+  /* The appeal, above the footer line. */
+  appeal = make_layout (paint,
+                        _("Anyone who knows of property of this judgment debtor is asked to "
+                          "report it to the court. Reports that lead to execution are "
+                          "rewarded under the bounty notice; the informant's identity is kept "
+                          "confidential."),
+                        paint->unit * 1.0, TEXT_PLAIN, paint->width - 4 * paint->margin, 3,
+                        PANGO_ALIGN_CENTER);
+  y = MAX (y + paint->unit * 1.2,
+           paint->height - paint->footer_h - layout_height (appeal) - paint->unit * 1.2);
+  append_rect (snapshot, &footer_line, 2 * paint->margin, y - paint->unit * 0.6,
+               paint->width - 4 * paint->margin, MAX (paint->unit * 0.06, 1));
+  append_layout (snapshot, appeal, 2 * paint->margin, y, &gold);
+
+  return free_to_node (snapshot);
+}

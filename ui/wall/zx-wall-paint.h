@@ -62,6 +62,14 @@ GskRenderNode       *zx_wall_paint_status      (ZxWallPaint *paint,
 GskRenderNode       *zx_wall_paint_page        (ZxWallPaint *paint,
                                                 const char  *text);
 
+/* A full-screen bounty slide (悬赏公告) for ENTRY, of the court COURT_NAME: name, masked ID or
+ * credit code, case number, amount unperformed, the bounty BOUNTY_FEN (-1: none given) and a
+ * request to report the debtor's property to the court. */
+GskRenderNode       *zx_wall_paint_bounty      (ZxWallPaint         *paint,
+                                                const char          *court_name,
+                                                const ZxPublicEntry *entry,
+                                                gint64               bounty_fen);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZxWallPaint, zx_wall_paint_free)
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "zx-wall-feed.h"
 #include "zx-wall-paint.h"
 #include "zx-wall-view.h"
 
@@ -53,6 +54,9 @@ struct _ZxWallView
   double            font_scale;
   char            **column_ids;
   guint             page_seconds;
+  guint             bounty_every;
+  guint             bounty_seconds;
+  gboolean          bounty_first;
 
   /* data */
   ZxPublicList     *list;
@@ -61,6 +65,16 @@ struct _ZxWallView
   guint             rows_laid_out;
   GDateTime        *checked_at;
   GDateTime        *lost_since;
+  GArray           *bounties;    /* ZxWallBounty, entries of LIST */
+
+  /* bounty slides: while one shows, the list stands still where it was */
+  guint             bounty_timeout;
+  gboolean          bounty_shown;
+  gboolean          bounty_first_done;
+  guint             bounty_next;  /* index into BOUNTIES of the next slide */
+  gint64            bounty_entry; /* the entry on the slide shown */
+  gint64            bounty_amount;
+  GskRenderNode    *bounty_node;
 
   /* drawing: PAINT is NULL until the size is known, and after a change of settings */
   ZxWallPaint      *paint;
@@ -94,6 +108,7 @@ struct _ZxWallView
   guint64           ticks;
   guint64           slow_frames;
   gint64            max_interval_us;
+  guint             bounty_slides;
 };
 
 G_DEFINE_FINAL_TYPE (ZxWallView, zx_wall_view, GTK_TYPE_WIDGET)
@@ -323,6 +338,7 @@ invalidate_drawing (ZxWallView *self,
   g_clear_pointer (&self->page_node, gsk_render_node_unref);
   g_clear_pointer (&self->end_node, gsk_render_node_unref);
   g_clear_pointer (&self->message_node, gsk_render_node_unref);
+  g_clear_pointer (&self->bounty_node, gsk_render_node_unref);
 }
 
 /* ---- motion ----------------------------------------------------------------------------- */
@@ -488,6 +504,15 @@ update_motion (ZxWallView *self)
 {
   gboolean tick = FALSE;
 
+  if (self->bounty_shown)
+    {
+      /* The list holds where it is; the scroll resumes from there after the slide. */
+      g_clear_handle_id (&self->page_timeout, g_source_remove);
+      self->slide_start = 0;
+      stop_ticking (self);
+      return;
+    }
+
   if (!is_scrolling (self))
     {
       g_clear_handle_id (&self->page_timeout, g_source_remove);
@@ -547,6 +572,155 @@ ensure_paint (ZxWallView *self,
     }
   self->drawn_offset = -1;
   update_motion (self);
+}
+
+/* ---- bounty slides ---------------------------------------------------------------------- */
+
+static const ZxPublicEntry *
+find_entry (ZxWallView *self,
+            gint64      entry_id)
+{
+  for (guint i = 0; self->list != NULL && i < self->list->rows->len; i++)
+    {
+      const ZxPublicListRow *row = g_ptr_array_index (self->list->rows, i);
+
+      if (row->entry_id == entry_id)
+        return row->entry;
+    }
+
+  return NULL;
+}
+
+static GskRenderNode *
+make_bounty_node (ZxWallView *self)
+{
+  const ZxPublicEntry *entry = find_entry (self, self->bounty_entry);
+
+  if (self->paint == NULL || entry == NULL)
+    return NULL;
+
+  return zx_wall_paint_bounty (self->paint, self->list->court_name, entry, self->bounty_amount);
+}
+
+static gboolean bounty_timeout_cb (gpointer user_data);
+
+/* The next slide change SECONDS of wall time from now (divided by the speed-up); none while the
+ * display holds still (speed-up 0), nor when there is nothing to show. */
+static void
+schedule_bounty (ZxWallView *self,
+                 guint       seconds)
+{
+  double ms = seconds * 1000.0 / MAX (self->speed_up, 0.001);
+
+  g_clear_handle_id (&self->bounty_timeout, g_source_remove);
+  if (self->speed_up <= 0 || self->bounty_every == 0)
+    return;
+  if (!self->bounty_shown && self->bounties->len == 0)
+    return;
+
+  self->bounty_timeout = g_timeout_add ((guint) CLAMP (ms, 50, G_MAXINT), bounty_timeout_cb,
+                                        self);
+}
+
+static void
+end_bounty (ZxWallView *self)
+{
+  if (!self->bounty_shown)
+    return;
+
+  self->bounty_shown = FALSE;
+  g_clear_pointer (&self->bounty_node, gsk_render_node_unref);
+  self->drawn_offset = -1;
+  update_motion (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+start_bounty (ZxWallView *self)
+{
+  const ZxWallBounty *bounty;
+
+  if (self->bounties->len == 0)
+    return;
+
+  self->bounty_next %= self->bounties->len;
+  bounty = &g_array_index (self->bounties, ZxWallBounty, self->bounty_next);
+  self->bounty_next = (self->bounty_next + 1) % self->bounties->len;
+  if (find_entry (self, bounty->entry_id) == NULL)
+    return;
+
+  self->bounty_shown = TRUE;
+  self->bounty_slides++;
+  self->bounty_entry = bounty->entry_id;
+  self->bounty_amount = bounty->amount;
+  g_clear_pointer (&self->bounty_node, gsk_render_node_unref);
+  /* Laid out once, here, not in the frames that show it. */
+  self->bounty_node = make_bounty_node (self);
+  update_motion (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+bounty_timeout_cb (gpointer user_data)
+{
+  ZxWallView *self = user_data;
+
+  self->bounty_timeout = 0;
+  if (self->bounty_shown)
+    {
+      end_bounty (self);
+      schedule_bounty (self, self->bounty_every);
+    }
+  else
+    {
+      start_bounty (self);
+      schedule_bounty (self, self->bounty_shown ? self->bounty_seconds : self->bounty_every);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After a new list or new bounties: a slide of someone no longer listed ends at once; the
+ * timer runs while there is someone to show. */
+static void
+update_bounties (ZxWallView *self)
+{
+  gboolean listed = FALSE;
+
+  if (self->bounty_shown)
+    {
+      for (guint i = 0; i < self->bounties->len && !listed; i++)
+        listed = g_array_index (self->bounties, ZxWallBounty, i).entry_id == self->bounty_entry;
+      if (!listed || find_entry (self, self->bounty_entry) == NULL)
+        {
+          end_bounty (self);
+          g_clear_handle_id (&self->bounty_timeout, g_source_remove);
+        }
+      else
+        {
+          /* The entry's facts may have changed: lay the slide out again. */
+          g_clear_pointer (&self->bounty_node, gsk_render_node_unref);
+          self->bounty_node = make_bounty_node (self);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+        }
+    }
+
+  if (self->bounty_every == 0 || self->bounties->len == 0)
+    {
+      g_clear_handle_id (&self->bounty_timeout, g_source_remove);
+      return;
+    }
+
+  if (self->bounty_first && !self->bounty_first_done && !self->bounty_shown)
+    {
+      self->bounty_first_done = TRUE;
+      start_bounty (self);
+      schedule_bounty (self, self->bounty_seconds);
+      return;
+    }
+
+  if (self->bounty_timeout == 0)
+    schedule_bounty (self, self->bounty_shown ? self->bounty_seconds : self->bounty_every);
 }
 
 /* ---- drawing ---------------------------------------------------------------------------- */
@@ -665,6 +839,19 @@ zx_wall_view_snapshot (GtkWidget   *widget,
   self->frames_drawn++;
   ensure_nodes (self);
 
+  if (self->bounty_shown)
+    {
+      if (self->bounty_node == NULL)
+        self->bounty_node = make_bounty_node (self);
+      if (self->bounty_node != NULL)
+        {
+          gtk_snapshot_append_node (snapshot, self->bounty_node);
+          if (self->status_node != NULL)
+            gtk_snapshot_append_node (snapshot, self->status_node);
+          return;
+        }
+    }
+
   gtk_snapshot_append_node (snapshot, self->chrome_node);
   gtk_snapshot_append_node (snapshot, self->info_node);
 
@@ -727,6 +914,9 @@ zx_wall_view_dispose (GObject *object)
   stop_ticking (self);
   g_clear_handle_id (&self->page_timeout, g_source_remove);
   g_clear_handle_id (&self->prefetch_idle, g_source_remove);
+  g_clear_handle_id (&self->bounty_timeout, g_source_remove);
+  g_clear_pointer (&self->bounty_node, gsk_render_node_unref);
+  g_clear_pointer (&self->bounties, g_array_unref);
   drop_row_nodes (self);
   g_clear_pointer (&self->row_nodes, g_ptr_array_unref);
   g_clear_pointer (&self->list, zx_public_list_unref);
@@ -785,6 +975,10 @@ zx_wall_view_init (ZxWallView *self)
   self->font_scale = config->font_scale;
   self->column_ids = g_strdupv (config->columns);
   self->page_seconds = config->page_seconds;
+  self->bounty_every = config->bounty_every;
+  self->bounty_seconds = config->bounty_seconds;
+  self->bounty_first = config->bounty_first;
+  self->bounties = g_array_new (FALSE, FALSE, sizeof (ZxWallBounty));
   self->drawn_offset = -1;
   self->row_nodes = g_ptr_array_new ();
   g_queue_init (&self->built);
@@ -815,6 +1009,9 @@ zx_wall_view_set_config (ZxWallView         *self,
   self->speed = config->speed;
   self->font_scale = config->font_scale;
   self->page_seconds = config->page_seconds;
+  self->bounty_every = config->bounty_every;
+  self->bounty_seconds = config->bounty_seconds;
+  self->bounty_first = config->bounty_first;
   g_strfreev (self->column_ids);
   self->column_ids = g_strdupv (config->columns);
 
@@ -823,6 +1020,9 @@ zx_wall_view_set_config (ZxWallView         *self,
   self->sliding = FALSE;
   g_clear_handle_id (&self->page_timeout, g_source_remove);
   invalidate_drawing (self, TRUE);
+  self->bounty_shown = FALSE;
+  g_clear_handle_id (&self->bounty_timeout, g_source_remove);
+  update_bounties (self);
   update_motion (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -836,7 +1036,29 @@ zx_wall_view_set_speed_up (ZxWallView *self,
 
   self->speed_up = speed_up;
   g_clear_handle_id (&self->page_timeout, g_source_remove);
+  g_clear_handle_id (&self->bounty_timeout, g_source_remove);
+  update_bounties (self);
   update_motion (self);
+}
+
+void
+zx_wall_view_set_bounties (ZxWallView *self,
+                           GArray     *bounties)
+{
+  g_return_if_fail (ZX_IS_WALL_VIEW (self));
+
+  g_array_set_size (self->bounties, 0);
+  if (bounties != NULL)
+    g_array_append_vals (self->bounties, bounties->data, bounties->len);
+  update_bounties (self);
+}
+
+gboolean
+zx_wall_view_get_bounty_shown (ZxWallView *self)
+{
+  g_return_val_if_fail (ZX_IS_WALL_VIEW (self), FALSE);
+
+  return self->bounty_shown;
 }
 
 /* The item the top of the body shows: the row index and how far it has scrolled out. Returns
@@ -976,6 +1198,7 @@ zx_wall_view_set_list (ZxWallView   *self,
   g_clear_pointer (&self->page_node, gsk_render_node_unref);
   self->drawn_offset = -1;
 
+  update_bounties (self);
   update_motion (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -1058,4 +1281,5 @@ zx_wall_view_get_stats (ZxWallView      *self,
   stats->slow_frames = self->slow_frames;
   stats->max_interval_us = self->max_interval_us;
   stats->rows_laid_out = self->rows_laid_out;
+  stats->bounty_slides = self->bounty_slides;
 }

@@ -24,6 +24,7 @@ typedef struct
   guint64 slow_frames;      /* ticks more than 25 ms after the one before */
   gint64  max_interval_us;  /* longest gap between two ticks while moving */
   guint   rows_laid_out;    /* row nodes made so far */
+  guint   bounty_slides;    /* bounty slides shown so far */
 } ZxWallViewStats;
 
 GtkWidget     *zx_wall_view_new         (void);
@@ -41,6 +42,15 @@ void           zx_wall_view_set_speed_up (ZxWallView *self,
 void           zx_wall_view_set_list    (ZxWallView   *self,
                                          ZxPublicList *list);
 ZxPublicList  *zx_wall_view_get_list    (ZxWallView *self);
+
+/* The debtors of the list under a bounty notice (ZxWallBounty, copied; NULL: none). Every
+ * bounty-every seconds one of them gets a full-screen slide for bounty-seconds, in turn; the
+ * list stands still meanwhile and scrolls on from where it was. Entries no longer on the list
+ * are never shown. */
+void           zx_wall_view_set_bounties (ZxWallView *self,
+                                          GArray     *bounties);
+/* TRUE while a bounty slide shows. */
+gboolean       zx_wall_view_get_bounty_shown (ZxWallView *self);
 
 /* When the database last answered, and since when it does not (NULL while it does). */
 void           zx_wall_view_set_status  (ZxWallView *self,

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -25,6 +26,8 @@
 #define EXIT_UNAVAILABLE     3
 /* A --screenshot run gives up after this long without a first poll. */
 #define SCREENSHOT_TIMEOUT_S 120
+/* The heap is sampled this long after the start (warmed up) and again at the end. */
+#define HEAP_SAMPLE_MS       2000
 /* Frame work histogram: 0.1 ms buckets up to 100 ms. */
 #define WORK_BUCKETS         1000
 
@@ -55,6 +58,8 @@ struct _ZxWallWindow
   gint64        started_us;
   double        cpu_at_start;
   double        rss_first_mb;
+  double        heap_warm_mb;
+  guint         heap_sample_source;
   guint         list_updates;
   guint         outages;
 };
@@ -95,6 +100,27 @@ rss_mb (void)
     return 0;
 
   return resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+/* The bytes malloc has handed out and not taken back: grows with a leak, unlike RSS not with
+ * freed memory malloc keeps for later. */
+static double
+heap_in_use_mb (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return (info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+}
+
+static gboolean
+heap_sample_cb (gpointer user_data)
+{
+  ZxWallWindow *self = user_data;
+
+  self->heap_sample_source = 0;
+  self->heap_warm_mb = heap_in_use_mb ();
+
+  return G_SOURCE_REMOVE;
 }
 
 static double
@@ -172,14 +198,18 @@ print_stats (ZxWallWindow *self)
               "%" G_GUINT64_FORMAT " frames over 25 ms (longest %.1f ms), "
               "frame work p50 %.1f ms p95 %.1f ms, CPU %.0f%% of one core, "
               "RSS %.1f MB at first frame, %.1f MB at end, max %.1f MB, "
-              "%u rows laid out\n",
+              "%u rows laid out, "
+              "heap in use %.2f MB at %.0f s, %.2f MB at end\n",
               stats.frames_drawn, elapsed, elapsed > 0 ? stats.frames_drawn / elapsed : 0.0,
               stats.slow_frames, stats.max_interval_us / 1000.0,
               work_percentile (self, 0.50), work_percentile (self, 0.95),
               elapsed > 0 ? 100.0 * cpu / elapsed : 0.0, self->rss_first_mb, rss_mb (),
-              max_rss_mb (), stats.rows_laid_out);
-  g_printerr ("wall: list of %u entries shown, %u list updates, %u outages, database %s%s\n",
+              max_rss_mb (), stats.rows_laid_out, self->heap_warm_mb, HEAP_SAMPLE_MS / 1000.0,
+              heap_in_use_mb ());
+  g_printerr ("wall: list of %u entries shown, %u list updates, %u outages, "
+              "%u bounty slides, database %s%s\n",
               list != NULL ? list->rows->len : 0, self->list_updates, self->outages,
+              stats.bounty_slides,
               lost != NULL ? "unavailable since " : "available", lost != NULL ? lost : "");
 }
 
@@ -195,6 +225,7 @@ finish (ZxWallWindow *self,
   self->finished = TRUE;
   g_clear_handle_id (&self->run_for_source, g_source_remove);
   g_clear_handle_id (&self->screenshot_timeout, g_source_remove);
+  g_clear_handle_id (&self->heap_sample_source, g_source_remove);
   zx_wall_feed_stop (self->feed);
   print_stats (self);
 
@@ -273,6 +304,7 @@ feed_list_changed_cb (ZxWallWindow *self,
                       ZxWallFeed   *feed)
 {
   zx_wall_view_set_list (self->view, zx_wall_feed_get_list (feed));
+  zx_wall_view_set_bounties (self->view, zx_wall_feed_get_bounties (feed));
   self->list_updates++;
 }
 
@@ -412,6 +444,7 @@ zx_wall_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->run_for_source, g_source_remove);
   g_clear_handle_id (&self->screenshot_timeout, g_source_remove);
+  g_clear_handle_id (&self->heap_sample_source, g_source_remove);
   if (self->monitors != NULL)
     {
       g_clear_signal_handler (&self->monitors_handler, self->monitors);
@@ -494,6 +527,9 @@ zx_wall_window_new (GtkApplication     *application,
 
   self = g_object_new (ZX_TYPE_WALL_WINDOW, "application", application, NULL);
   self->config = zx_wall_config_copy (config);
+  /* For screenshots and tests: a bounty slide at once, when there is one to show. */
+  if (g_strcmp0 (g_getenv ("ZHIXING_WALL_SLIDE_FIRST"), "1") == 0)
+    self->config->bounty_first = TRUE;
   zx_wall_view_set_config (self->view, self->config);
 
   self->feed = zx_wall_feed_new (db_path);
@@ -556,6 +592,8 @@ zx_wall_window_show (ZxWallWindow *self)
 
   self->started_us = g_get_monotonic_time ();
   self->cpu_at_start = cpu_seconds ();
+  g_clear_handle_id (&self->heap_sample_source, g_source_remove);
+  self->heap_sample_source = g_timeout_add (HEAP_SAMPLE_MS, heap_sample_cb, self);
   zx_wall_feed_start (self->feed, self->config->poll_seconds);
   gtk_window_present (GTK_WINDOW (self));
 }
