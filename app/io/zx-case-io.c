@@ -9,6 +9,7 @@
 
 #include "domain/zx-case-no.h"
 #include "domain/zx-validate.h"
+#include "store/zx-roles.h"
 #include "zx-case-io.h"
 #include "zx-csv.h"
 
@@ -1123,6 +1124,8 @@ import_write_txn (ZxTxn *txn, gpointer user_data, GError **error)
   gboolean ok = TRUE;
 
   imp->n_parties = 0;  /* a retried transaction starts again */
+  if (!zx_roles_require (zx_txn_get_store (txn), ZX_ACTION_CASE_FILE, NULL, NULL, error))
+    return FALSE;
   if (!prepare (db, COUNTER_SQL, &counter, error))
     return FALSE;
   for (guint i = 0; ok && i < imp->rows->len; i++)

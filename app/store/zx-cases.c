@@ -12,6 +12,7 @@
 #include "domain/zx-validate.h"
 #include "zx-cases.h"
 #include "zx-nodes.h"
+#include "zx-roles.h"
 #include "zx-store-private.h"
 
 /* Filing, routing and the random cycles. The counter and the last draw of a pool are read and
@@ -431,6 +432,8 @@ file_txn (ZxTxn *txn, gpointer user_data, GError **error)
   gint64 seq = 0, earlier = 0;
   int months;
 
+  if (!zx_roles_require (store, ZX_ACTION_CASE_FILE, NULL, NULL, error))
+    return FALSE;
   /* A transaction retried after BUSY starts over. */
   zx_filed_case_clear (data->out);
   memset (data->out, 0, sizeof *data->out);
@@ -542,6 +545,8 @@ zx_store_reassign_case (ZxStore *store, gint64 case_id, gint64 expected_version,
 static gboolean
 seed_routing_txn (ZxTxn *txn, gpointer user_data, GError **error)
 {
+  /* The store's own default rules, inserted once: not a clerk's change of settings. */
+  txn->system = TRUE;
   sqlite3 *db = zx_txn_get_db (txn);
   g_autoptr (GArray) teams = NULL;
   g_autoptr (GPtrArray) rules = NULL;

@@ -28,6 +28,9 @@ typedef enum
   ZX_ACTION_SEIZURE,                 /* record, renew, release a seizure: officer,
                                       * team_leader, clerk, judge */
   ZX_ACTION_CASE_EXTEND,             /* extend a case's time limit: president */
+  ZX_ACTION_CASE_FILE,               /* file or import cases: clerk, team_leader, director,
+                                      * admin */
+  ZX_ACTION_SETTINGS,                /* court settings, teams, staff, rules: admin, director */
 } ZxAction;
 
 /* A staff member (owned strings). */
@@ -48,6 +51,10 @@ gboolean    zx_roles_get_actor (ZxStore *store, ZxStaff *out_staff, GError **err
 
 /* TRUE if staff of ROLE may do ACTION. */
 gboolean    zx_roles_allows (const char *role, ZxAction action);
+
+/* Until the court has given any staff member a login, nobody can be identified, so setting up
+ * (ZX_ACTION_SETTINGS) and filing or importing (ZX_ACTION_CASE_FILE) are open to whoever runs
+ * them; once one login exists, they too need a staff member whose role allows them. */
 
 /* Checks that the actor may do ACTION and fills OUT_STAFF (may be NULL). WHAT is the deed, as
  * a translated phrase that follows "may not" ("approve a detention"); NULL for the action's

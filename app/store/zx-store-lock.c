@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <sys/wait.h>
 
+#include "zx-roles.h"
 #include "zx-store-private.h"
 
 /* A share mounted without byte-range locks (CIFS nobrl, NFS nolock) loses updates silently while
@@ -102,6 +103,11 @@ set_meta_txn (ZxTxn *txn, gpointer user_data, GError **error)
 
   if (stmt == NULL)
     return FALSE;
+  if (!zx_roles_require (zx_txn_get_store (txn), ZX_ACTION_SETTINGS, NULL, NULL, error))
+    {
+      zx_store_release (stmt);
+      return FALSE;
+    }
   sqlite3_bind_text (stmt, 1, m->key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, m->value, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);

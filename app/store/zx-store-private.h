@@ -38,6 +38,7 @@ struct _ZxTxn
 {
   ZxStore *store;
   char    *now;
+  gboolean system;  /* the store's own set-up writes (seeding): no role check */
 };
 
 /* zx-schema.c */

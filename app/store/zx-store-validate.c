@@ -7,6 +7,7 @@
 
 #include "domain/zx-case-no.h"
 #include "domain/zx-validate.h"
+#include "zx-roles.h"
 #include "zx-store-private.h"
 
 /* Domain checks every mutation runs before it writes, whoever calls it (the UI, an import,
@@ -123,6 +124,12 @@ gboolean
 zx_store_validate_fields (ZxTxn *txn, const char *entity, JsonObject *fields, JsonObject *before,
                           GError **error)
 {
+  static const char *const settings_tables[] = { "teams", "staff", "node_rules", "routing_rules",
+                                                 NULL };
+
+  if (!txn->system && g_strv_contains (settings_tables, entity)
+      && !zx_roles_require (txn->store, ZX_ACTION_SETTINGS, NULL, NULL, error))
+    return FALSE;
   if (!validate_dates (entity, fields, error))
     return FALSE;
   if (g_str_equal (entity, "cases"))

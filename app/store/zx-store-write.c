@@ -101,7 +101,7 @@ zx_store_write (ZxStore *self, ZxTxnFunc func, gpointer user_data, GError **erro
   for (;;)
     {
       g_autoptr (GError) local_error = NULL;
-      ZxTxn txn = { self, NULL };
+      ZxTxn txn = { self, NULL, FALSE };
       gboolean ok;
       int rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 

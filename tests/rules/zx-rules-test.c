@@ -28,15 +28,20 @@ rules_fixture_set_up (RulesFixture *f, gconstpointer data)
   f->store = zx_test_new_store (f->dir, "rules.db");
   f->team_a = zx_test_add_team (f->store, "执行一组");
   f->team_b = zx_test_add_team (f->store, "执行二组");
+  /* The administrator first: once a login exists, only an administrator (or the director) may
+   * add staff. */
+  f->admin = add_staff (f->store, "陈管理员", "admin", "admin", 0);
+  zx_store_set_actor (f->store, "admin");
   f->officer = add_staff (f->store, "王强", "officer", "officer", f->team_a);
   f->officer_b = add_staff (f->store, "孙丽", "officer_b", "officer", f->team_b);
   f->president = add_staff (f->store, "李院长", "president", "president", 0);
   f->director = add_staff (f->store, "张局长", "director", "director", 0);
   f->police = add_staff (f->store, "赵警官", "police", "police", 0);
   f->clerk = add_staff (f->store, "刘书记员", "clerk", "clerk", f->team_a);
-  f->admin = add_staff (f->store, "陈管理员", "admin", "admin", 0);
   f->team_leader = add_staff (f->store, "周组长", "leader", "team_leader", f->team_a);
   f->judge = add_staff (f->store, "吴法官", "judge", "judge", 0);
+  /* Tests start as a user who is not on the staff and choose whom to act as. */
+  zx_store_set_actor (f->store, "tester");
 }
 
 void
