@@ -18,6 +18,10 @@ typedef enum
   ZX_CASE_SORT_TEAM,       /* team, then filed_on */
   ZX_CASE_SORT_STATUS,     /* status, then filed_on */
   ZX_CASE_SORT_DEADLINE,   /* statutory deadline (deadline_on) */
+  ZX_CASE_SORT_RESPONDENT, /* min(name) of the respondents, then id */
+  ZX_CASE_SORT_APPLICANT,  /* min(name) of the applicants, then id */
+  ZX_CASE_SORT_OFFICER,    /* the officer's name, then filed_on, then id */
+  ZX_CASE_SORT_NEXT_DUE,   /* earliest open node's due date (none: last either way), then id */
 } ZxCaseSort;
 
 typedef struct

@@ -165,11 +165,200 @@ test_rows_and_sort (void)
   zx_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+static gint64
+add_row (ZxStore *store, const char *table, JsonObject *f)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = zx_store_create (store, table, f, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static GArray *
+sql_ids (ZxStore *store, const char *sql)
+{
+  sqlite3 *db = zx_store_get_db (store);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  return ids;
+}
+
+/* The sorts by a related table (parties, staff, nodes) give what a plain ORDER BY gives. Some
+ * cases lack respondents, applicants, an officer or an open node, names and dates repeat, and
+ * done nodes must not count. */
+static void
+test_sort_related (void)
+{
+  g_autofree char *dir = zx_test_tmpdir_new ();
+  g_autoptr (ZxStore) store = zx_test_new_store (dir, "o.db");
+  static const char *const names[] = { "王芳", "刘洋", "张伟", "李娜", "陈静", "杨磊", "赵敏" };
+  static const char *const officers[] = { "孙志强", "周丽", "吴刚", "郑红" };
+  gint64 staff[G_N_ELEMENTS (officers)];
+  static const struct
+  {
+    ZxCaseSort  sort;
+    const char *order;  /* %1$s: the direction */
+  } sorts[] = {
+    { ZX_CASE_SORT_RESPONDENT,
+      "(SELECT min(p.name) FROM parties p WHERE p.case_id = c.id AND p.role = 'respondent') %1$s,"
+      " c.id %1$s" },
+    { ZX_CASE_SORT_APPLICANT,
+      "(SELECT min(p.name) FROM parties p WHERE p.case_id = c.id AND p.role = 'applicant') %1$s,"
+      " c.id %1$s" },
+    { ZX_CASE_SORT_OFFICER,
+      "(SELECT name FROM staff WHERE id = c.officer_id) %1$s, c.filed_on %1$s, c.id %1$s" },
+    { ZX_CASE_SORT_NEXT_DUE,
+      "(SELECT min(n.due_on) FROM nodes n WHERE n.case_id = c.id AND n.done_on IS NULL)"
+      " IS NULL, (SELECT min(n.due_on) FROM nodes n WHERE n.case_id = c.id"
+      " AND n.done_on IS NULL) %1$s, c.id %1$s" },
+  };
+
+  /* Staff without logins: the store checks roles only once a login exists. */
+  for (guint i = 0; i < G_N_ELEMENTS (officers); i++)
+    {
+      g_autoptr (JsonObject) f = json_object_new ();
+
+      json_object_set_string_member (f, "name", officers[i]);
+      json_object_set_string_member (f, "role", "officer");
+      staff[i] = add_row (store, "staff", f);
+    }
+
+  for (int i = 1; i <= 26; i++)
+    {
+      g_autofree char *no = g_strdup_printf ("（2026）冀0802执%d号", i);
+      g_autofree char *filed = g_strdup_printf ("2026-0%d-%02d", 1 + i % 3, 1 + i % 7);
+      gint64 id = add_case (store, no, filed, "x", "in_progress");
+
+      if (i % 5 != 0)
+        add_party (store, id, "respondent", "person", names[(i * 3) % G_N_ELEMENTS (names)],
+                   NULL);
+      if (i % 3 == 0)
+        add_party (store, id, "respondent", "entity", names[i % G_N_ELEMENTS (names)], NULL);
+      if (i % 4 != 0)
+        add_party (store, id, "applicant", "person", names[(i * 5) % G_N_ELEMENTS (names)],
+                   NULL);
+      if (i % 6 == 1)
+        add_party (store, id, "applicant", "person", names[(i + 2) % G_N_ELEMENTS (names)],
+                   NULL);
+      if (i % 7 != 0)
+        {
+          g_autoptr (JsonObject) change = json_object_new ();
+          g_autoptr (GError) error = NULL;
+
+          json_object_set_int_member (change, "officer_id", staff[i % G_N_ELEMENTS (staff)]);
+          g_assert_true (zx_store_update (store, "cases", id, 1, change, NULL, &error));
+          g_assert_no_error (error);
+        }
+      /* Open nodes on most cases; a done node earlier than any open one on some; none on a few. */
+      for (int k = 0; k < i % 3 + (i % 8 == 0 ? -i % 3 : 0); k++)
+        {
+          g_autoptr (JsonObject) f = json_object_new ();
+          g_autofree char *due = g_strdup_printf ("2026-%02d-%02d", 4 + (i * 7 + k * 5) % 8,
+                                                  1 + (i + k) % 5);
+
+          json_object_set_int_member (f, "case_id", id);
+          json_object_set_string_member (f, "kind", "report");
+          json_object_set_string_member (f, "due_on", due);
+          add_row (store, "nodes", f);
+        }
+      if (i % 4 == 1)
+        {
+          g_autoptr (JsonObject) f = json_object_new ();
+
+          json_object_set_int_member (f, "case_id", id);
+          json_object_set_string_member (f, "kind", "report");
+          json_object_set_string_member (f, "due_on", "2026-01-01");
+          json_object_set_string_member (f, "done_on", "2026-01-01");
+          add_row (store, "nodes", f);
+        }
+    }
+  /* The data covers what the sorts must handle. */
+  {
+    sqlite3 *db = zx_store_get_db (store);
+
+    g_assert_cmpint (zx_test_query_int (db, "SELECT count(*) FROM cases"), ==, 26);
+    g_assert_cmpint (zx_test_query_int (db, "SELECT count(*) FROM cases WHERE officer_id IS NULL"),
+                     >, 0);
+    g_assert_cmpint (zx_test_query_int (db, "SELECT count(*) FROM cases c WHERE NOT EXISTS"
+                                            " (SELECT 1 FROM nodes WHERE case_id = c.id"
+                                            " AND done_on IS NULL)"), >, 0);
+    g_assert_cmpint (zx_test_query_int (db, "SELECT count(*) FROM cases c WHERE NOT EXISTS"
+                                            " (SELECT 1 FROM parties WHERE case_id = c.id"
+                                            " AND role = 'applicant')"), >, 0);
+    g_assert_cmpint (zx_test_query_int (db, "SELECT count(*) FROM nodes WHERE done_on IS NOT NULL"),
+                     >, 0);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    for (int descending = 0; descending <= 1; descending++)
+      {
+        const char *dir = descending ? "DESC" : "ASC";
+        g_autofree char *order = g_strdup_printf (sorts[i].order, dir);
+        g_autofree char *sql = g_strdup_printf ("SELECT c.id FROM cases c ORDER BY %s", order);
+        g_autoptr (GArray) expected = sql_ids (store, sql);
+        g_autoptr (GArray) actual = NULL;
+        g_autoptr (GError) error = NULL;
+        ZxCaseFilter f = { 0 };
+
+        f.today = "2026-11-28";
+        f.sort = sorts[i].sort;
+        f.descending = descending;
+        actual = zx_case_query_ids (store, &f, NULL, &error);
+        g_assert_no_error (error);
+        g_test_message ("sort %d %s", sorts[i].sort, dir);
+        g_assert_cmpuint (actual->len, ==, expected->len);
+        for (guint k = 0; k < actual->len; k++)
+          g_assert_cmpint (g_array_index (actual, gint64, k), ==,
+                           g_array_index (expected, gint64, k));
+
+        /* With a filter too (the officer sort's join must not disturb the WHERE clause). */
+        {
+          g_autoptr (GArray) filtered = NULL;
+          guint n = 0;
+
+          f.officer_id = staff[1];
+          f.text = "刘";
+          filtered = zx_case_query_ids (store, &f, NULL, &error);
+          g_assert_no_error (error);
+          for (guint k = 0; k < expected->len; k++)
+            {
+              gint64 id = g_array_index (expected, gint64, k);
+              g_autofree char *q = g_strdup_printf (
+                "SELECT count(*) FROM cases c WHERE id = %" G_GINT64_FORMAT
+                " AND officer_id = %" G_GINT64_FORMAT " AND EXISTS (SELECT 1 FROM parties"
+                " WHERE case_id = c.id AND name LIKE '%%刘%%')", id, staff[1]);
+
+              if (zx_test_query_int (zx_store_get_db (store), q) == 0)
+                continue;
+              g_assert_cmpuint (n, <, filtered->len);
+              g_assert_cmpint (g_array_index (filtered, gint64, n), ==, id);
+              n++;
+            }
+          g_assert_cmpuint (n, ==, filtered->len);
+          g_assert_cmpuint (n, >, 0);
+        }
+      }
+  zx_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/search/text", test_search);
   g_test_add_func ("/store/search/rows-and-sort", test_rows_and_sort);
+  g_test_add_func ("/store/search/sort-related", test_sort_related);
   return g_test_run ();
 }

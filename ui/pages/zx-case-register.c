@@ -42,16 +42,16 @@ typedef enum
 static const int column_sorts[N_COLUMNS] = {
   [COLUMN_CASE_NO] = ZX_CASE_SORT_CASE_NO,
   [COLUMN_FILED] = ZX_CASE_SORT_FILED,
-  [COLUMN_RESPONDENT] = -1,
-  [COLUMN_APPLICANT] = -1,
+  [COLUMN_RESPONDENT] = ZX_CASE_SORT_RESPONDENT,
+  [COLUMN_APPLICANT] = ZX_CASE_SORT_APPLICANT,
   [COLUMN_APPLIED] = ZX_CASE_SORT_APPLIED,
   [COLUMN_REALIZED] = ZX_CASE_SORT_REALIZED,
   [COLUMN_TEAM] = ZX_CASE_SORT_TEAM,
-  [COLUMN_OFFICER] = -1,
+  [COLUMN_OFFICER] = ZX_CASE_SORT_OFFICER,
   [COLUMN_STATUS] = ZX_CASE_SORT_STATUS,
-  /* The column shows the earliest open node; ZX_CASE_SORT_DEADLINE sorts by the statutory
-   * limit, which is another date, so this column does not sort. */
-  [COLUMN_DEADLINE] = -1,
+  /* The column shows the earliest open node, so it sorts by that (ZX_CASE_SORT_DEADLINE is the
+   * statutory limit, another date). */
+  [COLUMN_DEADLINE] = ZX_CASE_SORT_NEXT_DUE,
 };
 
 /* The status filter's choices after "all", in order. */
