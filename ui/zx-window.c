@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "dialogs/zx-export-dialog.h"
 #include "dialogs/zx-import-dialog.h"
 #include "dialogs/zx-new-case-dialog.h"
 #include "domain/zx-validate.h"
@@ -466,6 +467,17 @@ import_cases_action (GSimpleAction *action,
 }
 
 static void
+export_cases_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  ZxWindow *self = user_data;
+
+  if (self->store != NULL)
+    zx_export_dialog_choose (GTK_WINDOW (self), self->store, self->today);
+}
+
+static void
 retry_database_action (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
@@ -493,6 +505,7 @@ show_page_action (GSimpleAction *action,
 static const GActionEntry win_actions[] = {
   { "new-case", new_case_action },
   { "import-cases", import_cases_action },
+  { "export-cases", export_cases_action },
   { "retry-database", retry_database_action },
   { "show-page", show_page_action, "s" },
 };

@@ -223,7 +223,7 @@ cmd_backup (Globals *g, int argc, char **argv)
   store = open_store (g, ZX_STORE_OPEN_VIEWER, &error);
   if (store == NULL)
     return fail (error);
-  path = zx_store_backup (store, argv[1], (guint) keep, &error);
+  path = zx_store_backup (store, argv[1], (guint) keep, NULL, &error);
   if (path == NULL)
     return fail (error);
   g_print ("%s\n", path);
@@ -302,7 +302,7 @@ cmd_export (Globals *g, int argc, char **argv)
           return EXIT_INVALID;
         }
     }
-  if (!(g_str_equal (argv[1], "cases") ? zx_case_export (store, out, &error)
+  if (!(g_str_equal (argv[1], "cases") ? zx_case_export (store, out, NULL, &error)
                                         : zx_public_list_export_csv (store, g->today, out, &error))
       || !g_output_stream_close (out, NULL, &error))
     return fail (error);

@@ -1360,16 +1360,17 @@ export_page (sqlite3 *db, sqlite3_stmt *stmt, gint64 *last_id, GString *out, GEr
 }
 
 static gboolean
-write_out (GOutputStream *out, GString *buffer, GError **error)
+write_out (GOutputStream *out, GString *buffer, GCancellable *cancellable, GError **error)
 {
-  gboolean ok = g_output_stream_write_all (out, buffer->str, buffer->len, NULL, NULL, error);
+  gboolean ok = g_output_stream_write_all (out, buffer->str, buffer->len, NULL, cancellable,
+                                           error);
 
   g_string_truncate (buffer, 0);
   return ok;
 }
 
 gboolean
-zx_case_export (ZxStore *store, GOutputStream *out, GError **error)
+zx_case_export (ZxStore *store, GOutputStream *out, GCancellable *cancellable, GError **error)
 {
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
@@ -1391,8 +1392,13 @@ zx_case_export (ZxStore *store, GOutputStream *out, GError **error)
     return FALSE;
   do
     {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          ok = FALSE;
+          break;
+        }
       n = export_page (db, stmt, &last_id, buffer, error);
-      ok = n >= 0 && write_out (out, buffer, error);
+      ok = n >= 0 && write_out (out, buffer, cancellable, error);
     }
   while (ok && n == EXPORT_PAGE_ROWS);
   sqlite3_finalize (stmt);

@@ -15,7 +15,12 @@ gboolean zx_case_import_file (ZxStore *store, const char *path, const char *toda
 gboolean zx_case_import_data (ZxStore *store, const char *data, gsize length, const char *today,
                               guint *out_imported, GPtrArray **out_errors, GError **error);
 
-/* Writes every case in the import format (UTF-8, English headers, CRLF), ordered by id. */
-gboolean zx_case_export (ZxStore *store, GOutputStream *out, GError **error);
+/* Writes every case in the import format (UTF-8, English headers, CRLF), ordered by id.
+ * CANCELLABLE (may be NULL) is checked before each page of rows and passed to the stream writes;
+ * once cancelled the call fails with G_IO_ERROR_CANCELLED. Part of the data may already be in
+ * OUT then: write to a g_file_replace() stream and close it with a cancelled cancellable to keep
+ * nothing. */
+gboolean zx_case_export (ZxStore *store, GOutputStream *out, GCancellable *cancellable,
+                         GError **error);
 
 G_END_DECLS

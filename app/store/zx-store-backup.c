@@ -117,7 +117,8 @@ rotate (const char *dir, guint keep)
 }
 
 char *
-zx_store_backup (ZxStore *self, const char *dir, guint keep, GError **error)
+zx_store_backup (ZxStore *self, const char *dir, guint keep, GCancellable *cancellable,
+                 GError **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
@@ -126,6 +127,8 @@ zx_store_backup (ZxStore *self, const char *dir, guint keep, GError **error)
 
   g_return_val_if_fail (ZX_IS_STORE (self), NULL);
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   if (g_mkdir_with_parents (dir, 0775) != 0)
     {
       g_set_error (error, ZX_ERROR, ZX_ERROR_IO, _("Cannot create the backup folder “%s”: %s"),
@@ -142,8 +145,12 @@ zx_store_backup (ZxStore *self, const char *dir, guint keep, GError **error)
   part_path = g_strconcat (final_path, ".part", NULL);
   g_unlink (part_path);
 
-  if (!copy_database (self, part_path, error) || !fsync_path (part_path, FALSE)
-      || !verify_copy (part_path, error))
+  /* sqlite3_backup_step (-1) copies in one step and cannot be interrupted: a cancel during the
+   * copy is noticed right after it. */
+  if (!copy_database (self, part_path, error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !fsync_path (part_path, FALSE) || !verify_copy (part_path, error)
+      || g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, ZX_ERROR, ZX_ERROR_IO, _("Cannot flush the backup “%s” to disk."),

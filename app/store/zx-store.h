@@ -153,8 +153,13 @@ gint64      zx_audit_verify (sqlite3 *db, gint64 *out_rows, GError **error);
 
 /* Online backup to DIR/zhixing-YYYYmmdd-HHMMSS.db: sqlite3_backup in one step (restarted while
  * other clients write), flushed, then verified (quick_check, foreign keys, audit chain, row
- * totals). Keeps the newest KEEP backups in DIR (0 keeps all). Returns the new file's path. */
-char       *zx_store_backup (ZxStore *self, const char *dir, guint keep, GError **error);
+ * totals). Keeps the newest KEEP backups in DIR (0 keeps all). Returns the new file's path.
+ * CANCELLABLE (may be NULL) is checked before the copy, after it and before the rename; once
+ * cancelled the .part file is deleted, nothing is kept and the call fails with
+ * G_IO_ERROR_CANCELLED. The one-step copy itself cannot be interrupted, so a cancel during it
+ * takes effect when it ends. */
+char       *zx_store_backup (ZxStore *self, const char *dir, guint keep,
+                             GCancellable *cancellable, GError **error);
 
 /* ---- helpers ----------------------------------------------------------------------------- */
 

@@ -304,11 +304,25 @@ export_to_string (ZxStore *store)
   g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (zx_case_export (store, out, &error));
+  g_assert_true (zx_case_export (store, out, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, &error));
   g_assert_true (g_output_stream_close (out, NULL, &error));
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* A cancelled export writes nothing and fails with CANCELLED. */
+static void
+test_export_cancelled (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (zx_case_export (f->store, out, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), ==, 0);
 }
 
 static gboolean
@@ -747,6 +761,7 @@ main (int argc, char **argv)
   ADD ("/case-import/parties", NULL, test_party_kinds);
   ADD ("/case-import/duplicate-in-database", NULL, test_duplicate_in_database);
   ADD ("/case-import/round-trip", NULL, test_round_trip);
+  ADD ("/case-import/export-cancelled", NULL, test_export_cancelled);
   ADD ("/case-import/command-line", NULL, test_command_line);
   if (g_test_perf ())
     ADD ("/case-import/perf", NULL, test_perf);

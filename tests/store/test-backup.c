@@ -96,7 +96,7 @@ test_backup_under_load (void)
 
   for (int i = 0; i < 3; i++)
     {
-      g_autofree char *copy_path = zx_store_backup (store, backups, 2, &error);
+      g_autofree char *copy_path = zx_store_backup (store, backups, 2, NULL, &error);
       g_autoptr (ZxStore) copy = NULL;
       g_autoptr (ZxCheckReport) report = NULL;
       sqlite3 *db;
@@ -138,6 +138,30 @@ test_backup_under_load (void)
   zx_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* A cancelled backup keeps nothing (no backup, no .part file) and says CANCELLED. */
+static void
+test_backup_cancelled (void)
+{
+  g_autofree char *dir = zx_test_tmpdir_new ();
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr (ZxStore) store = zx_test_new_store (dir, "live.db");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GDir) d = NULL;
+
+  g_assert_true (zx_store_write (store, bulk_cases_txn, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (backups, 0700), ==, 0);
+  g_cancellable_cancel (cancellable);
+  path = zx_store_backup (store, backups, 2, cancellable, &error);
+  g_assert_null (path);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  d = g_dir_open (backups, 0, NULL);
+  g_assert_nonnull (d);
+  g_assert_null (g_dir_read_name (d));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -149,5 +173,6 @@ main (int argc, char **argv)
   g_setenv ("ZX_TEST_SELF", self, TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/backup/under-load", test_backup_under_load);
+  g_test_add_func ("/store/backup/cancelled", test_backup_cancelled);
   return g_test_run ();
 }

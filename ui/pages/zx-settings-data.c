@@ -384,10 +384,11 @@ zx_settings_run_lock_test (const char  *path,
 }
 
 char *
-zx_settings_run_backup (const char  *path,
-                        const char  *dir,
-                        guint        keep,
-                        GError     **error)
+zx_settings_run_backup (const char   *path,
+                        const char   *dir,
+                        guint         keep,
+                        GCancellable *cancellable,
+                        GError      **error)
 {
   g_autoptr(ZxStore) store = zx_store_open (path, ZX_STORE_OPEN_VIEWER, error);
 
@@ -404,5 +405,5 @@ zx_settings_run_backup (const char  *path,
       return NULL;
     }
 
-  return zx_store_backup (store, dir, keep, error);
+  return zx_store_backup (store, dir, keep, cancellable, error);
 }

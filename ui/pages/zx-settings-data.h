@@ -92,6 +92,6 @@ char       *zx_settings_find_zhixingctl      (void);
 /* Worker-thread helpers: each opens its own connection to PATH. */
 gboolean    zx_settings_run_lock_test        (const char *path, GError **error);
 char       *zx_settings_run_backup           (const char *path, const char *dir, guint keep,
-                                              GError **error);
+                                              GCancellable *cancellable, GError **error);
 
 G_END_DECLS

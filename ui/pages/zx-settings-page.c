@@ -29,6 +29,7 @@ struct _ZxSettingsPage
   GSettings    *settings;      /* NULL when the schema is not installed */
   char         *backup_dir;
   GCancellable *cancellable;
+  GCancellable *backup_cancellable; /* the running "Back up now", for its Cancel button */
   GArray       *team_ids;      /* gint64, the team drop-downs' items after "none" */
   GHashTable   *team_versions; /* team id → row version as last read */
   guint         n_teams;
@@ -75,6 +76,7 @@ struct _ZxSettingsPage
   GtkWidget     *backup_choose_button;
   GtkSpinButton *backup_keep_spin;
   GtkWidget     *backup_button;
+  GtkWidget     *backup_cancel_button;
   GtkProgressBar *backup_progress;
   GtkLabel      *backup_result_label;
 };
@@ -996,7 +998,7 @@ backup_thread (GTask        *task,
 {
   BackupJob *job = task_data;
   GError *error = NULL;
-  char *path = zx_settings_run_backup (job->path, job->dir, job->keep, &error);
+  char *path = zx_settings_run_backup (job->path, job->dir, job->keep, cancellable, &error);
 
   if (path != NULL)
     g_task_return_pointer (task, path, g_free);
@@ -1087,15 +1089,21 @@ backup_done_cb (GObject      *object,
   g_autofree char *path = zx_settings_page_backup_finish (self, result, &error);
   g_autofree char *text = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* The page went away (dispose cancels everything): nothing to show. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      && (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable)))
     return;
 
+  g_clear_object (&self->backup_cancellable);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->backup_progress), FALSE);
+  gtk_widget_set_visible (self->backup_cancel_button, FALSE);
   update_backup_widgets (self);
   gtk_widget_remove_css_class (GTK_WIDGET (self->backup_result_label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->backup_result_label), "success");
-  if (path != NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    text = g_strdup (_("Backup cancelled; nothing was kept"));
+  else if (path != NULL)
     {
       text = g_strdup_printf (_("Backed up and verified: %s"), path);
       gtk_widget_add_css_class (GTK_WIDGET (self->backup_result_label), "success");
@@ -1118,7 +1126,22 @@ backup_now_cb (ZxSettingsPage *self)
   self->pulse_source = g_timeout_add (PULSE_INTERVAL_MS, pulse_cb, self);
   update_backup_widgets (self);
   gtk_label_set_label (self->backup_result_label, _("Backing up…"));
-  zx_settings_page_backup_async (self, self->cancellable, backup_done_cb, NULL);
+  g_clear_object (&self->backup_cancellable);
+  self->backup_cancellable = g_cancellable_new ();
+  gtk_widget_set_sensitive (self->backup_cancel_button, TRUE);
+  gtk_widget_set_visible (self->backup_cancel_button, TRUE);
+  zx_settings_page_backup_async (self, self->backup_cancellable, backup_done_cb, NULL);
+}
+
+static void
+backup_cancel_cb (ZxSettingsPage *self)
+{
+  if (self->backup_cancellable == NULL)
+    return;
+  /* The copy itself is one uninterruptible step: the backup stops when it ends. */
+  gtk_widget_set_sensitive (self->backup_cancel_button, FALSE);
+  gtk_label_set_label (self->backup_result_label, _("Cancelling…"));
+  g_cancellable_cancel (self->backup_cancellable);
 }
 
 static void
@@ -1176,6 +1199,8 @@ zx_settings_page_dispose (GObject *object)
   ZxSettingsPage *self = ZX_SETTINGS_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->backup_cancellable);
+  g_clear_object (&self->backup_cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   if (self->store != NULL)
@@ -1242,6 +1267,7 @@ zx_settings_page_class_init (ZxSettingsPageClass *klass)
   BIND (backup_choose_button);
   BIND (backup_keep_spin);
   BIND (backup_button);
+  BIND (backup_cancel_button);
   BIND (backup_progress);
   BIND (backup_result_label);
 
@@ -1252,6 +1278,7 @@ zx_settings_page_class_init (ZxSettingsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, backup_choose_cb);
   gtk_widget_class_bind_template_callback (widget_class, backup_keep_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, backup_now_cb);
+  gtk_widget_class_bind_template_callback (widget_class, backup_cancel_cb);
 }
 
 #undef BIND
