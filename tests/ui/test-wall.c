@@ -644,6 +644,12 @@ test_heap_growth (Fixture       *fixture,
   g_assert_cmpuint (run.bounty_slides, >=, 3);
   g_test_message ("heap in use: %.2f MB after warm-up, %.2f MB at end, growth %.2f MB",
                   run.heap_warm_mb, run.heap_end_mb, run.heap_end_mb - run.heap_warm_mb);
+  /* A sanitizer's allocator is invisible to mallinfo2(): there the leak check is LeakSanitizer's. */
+  if (run.heap_warm_mb == 0 && run.heap_end_mb == 0)
+    {
+      g_test_skip ("heap statistics unavailable (sanitizer allocator)");
+      return;
+    }
   g_assert_cmpfloat (run.heap_warm_mb, >, 0);
   g_assert_cmpfloat (run.heap_end_mb, >, 0);
   g_assert_cmpfloat (run.heap_end_mb - run.heap_warm_mb, <, HEAP_GROWTH_MAX_MB);
