@@ -48,10 +48,11 @@ static const struct
 } columns[N_COLUMNS] = {
   [COL_NAME] = { N_("Name / legal representative"), 80, PANGO_ALIGN_LEFT },
   [COL_SEX_AGE] = { N_("Sex / age"), 40, PANGO_ALIGN_CENTER },
-  [COL_ID] = { N_("ID number / credit code"), 92, PANGO_ALIGN_LEFT },
+  /* Wide enough for an 18-character credit code of wide letters (M, W) on one line. */
+  [COL_ID] = { N_("ID number / credit code"), 102, PANGO_ALIGN_LEFT },
   [COL_CASE] = { N_("Case number"), 92, PANGO_ALIGN_LEFT },
   [COL_AMOUNT] = { N_("Unperformed (yuan)"), 56, PANGO_ALIGN_RIGHT },
-  [COL_CONDUCT] = { N_("Dishonest conduct"), 113, PANGO_ALIGN_LEFT },
+  [COL_CONDUCT] = { N_("Dishonest conduct"), 103, PANGO_ALIGN_LEFT },
   [COL_PUBLISHED] = { N_("Published"), 50, PANGO_ALIGN_CENTER },
 };
 
